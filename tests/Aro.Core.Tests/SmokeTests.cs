@@ -1,0 +1,7 @@
+namespace Aro.Core.Tests;
+
+public class SmokeTests
+{
+    [Fact]
+    public void Project_builds() => Assert.True(true);
+}
