@@ -93,6 +93,6 @@ public static class RlpCodec
             items.Add(DecodeItem(ref list, depthLeft - 1));
         }
 
-        return RlpItem.FromList([.. items]);
+        return RlpItem.Wrap([.. items]);
     }
 }

@@ -31,6 +31,9 @@ public sealed class RlpItem
         return new RlpItem(null, (RlpItem[])items.Clone());
     }
 
+    /// <summary>Takes ownership of <paramref name="items"/> (the decoder's freshly built array).</summary>
+    internal static RlpItem Wrap(RlpItem[] items) => new(null, items);
+
     /// <summary>Encoded length of this item, header included.</summary>
     public int EncodedLength => IsList ? RlpWriter.LengthOfList(ContentLength()) : RlpWriter.LengthOfBytes(_bytes);
 
