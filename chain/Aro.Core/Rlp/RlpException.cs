@@ -1,6 +1,9 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Aro.Core.Rlp;
 
 /// <summary>Malformed or non-canonical RLP. Every rejection by the reader surfaces as this type.</summary>
+[SuppressMessage("Design", "CA1032:Implement standard exception constructors", Justification = "Always carries an error code and an offset.")]
 public sealed class RlpException : Exception
 {
     public RlpException(RlpError error, int offset)
@@ -8,21 +11,6 @@ public sealed class RlpException : Exception
     {
         Error = error;
         Offset = offset;
-    }
-
-    public RlpException()
-        : this(RlpError.Truncated, 0)
-    {
-    }
-
-    public RlpException(string message)
-        : base(message)
-    {
-    }
-
-    public RlpException(string message, Exception innerException)
-        : base(message, innerException)
-    {
     }
 
     public RlpError Error { get; }
