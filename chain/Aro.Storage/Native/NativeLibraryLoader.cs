@@ -13,6 +13,9 @@ internal static class NativeLibraryLoader
 
     internal static readonly string[] Candidates = ["librocksdb.so.7.8", "librocksdb.so"];
 
+    internal const string MissingMessage =
+        "librocksdb.so.7.8 not found: install Debian package librocksdb7.8 (apt-get install -y librocksdb7.8) or run ./aro setup";
+
     private static readonly Lock Gate = new();
     private static IntPtr _handle;
     private static bool _resolverInstalled;
@@ -54,8 +57,7 @@ internal static class NativeLibraryLoader
             }
         }
 
-        throw new StorageNativeLibraryMissingException(
-            $"{candidates[0]} not found: install Debian package librocksdb7.8 (apt-get install -y librocksdb7.8) or run ./aro setup");
+        throw new StorageNativeLibraryMissingException(MissingMessage);
     }
 
     private static IntPtr Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath)
