@@ -21,9 +21,10 @@ internal readonly struct KeyRange
             return default;
         }
 
-        byte[]? lower = options.LowerBound;
-        byte[]? upper = options.UpperBound;
-        if (options.Prefix is { } prefix)
+        // Copies, so a caller reusing its bound buffers cannot move a live iterator's range.
+        byte[]? lower = options.LowerBound?.ToArray();
+        byte[]? upper = options.UpperBound?.ToArray();
+        if (options.Prefix?.ToArray() is { } prefix)
         {
             if (lower is null || prefix.AsSpan().SequenceCompareTo(lower) > 0)
             {
