@@ -36,7 +36,7 @@ public class KeccakBenchmarks
     }
 
     [Benchmark]
-    public byte[] Aro()
+    public byte[] AroKeccak256()
     {
         Keccak256.Hash(_input, _output);
         return _output;

@@ -60,15 +60,27 @@ public static class Keccak256
         }
     }
 
-    /// <summary>Pads the last partial block (fewer than <see cref="Rate"/> bytes) and absorbs it.</summary>
+    /// <summary>
+    /// Absorbs the last partial block (fewer than <see cref="Rate"/> bytes) with Keccak's pad10*1:
+    /// 0x01 after the message, 0x80 in the last byte of the block. Whole lanes go straight into the
+    /// state; only the final partial lane is assembled on the stack.
+    /// </summary>
     internal static void AbsorbFinal(ref KeccakState state, ReadOnlySpan<byte> tail)
     {
-        Span<byte> block = stackalloc byte[Rate];
-        block.Clear();
-        tail.CopyTo(block);
-        block[tail.Length] = 0x01;
-        block[Rate - 1] |= 0x80;
-        AbsorbBlock(ref state, block);
+        var lanes = tail.Length / 8;
+        ref var source = ref MemoryMarshal.GetReference(tail);
+        for (var i = 0; i < lanes; i++)
+        {
+            state[i] ^= ReadLane(ref source, i);
+        }
+
+        Span<byte> last = stackalloc byte[8];
+        last.Clear();
+        var rest = tail[(lanes * 8)..];
+        rest.CopyTo(last);
+        last[rest.Length] = 0x01;
+        state[lanes] ^= BinaryPrimitives.ReadUInt64LittleEndian(last);
+        state[RateLanes - 1] ^= 0x80UL << 56;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
