@@ -48,21 +48,21 @@ public static class AbiDecoder
                     throw new AbiFormatException($"Value is out of range for {type}.");
                 }
 
-                return AbiValue.FromWord(AbiValueKind.UInt, UInt256.FromBigEndian(word));
+                return AbiValue.FromWord(AbiValueKind.UInt, AbiWords.ReadWord(word));
             case AbiTypeKind.Int:
                 if (!AbiWords.IsSignExtended(word, type.Size))
                 {
                     throw new AbiFormatException($"Value is out of range for {type}.");
                 }
 
-                return AbiValue.FromWord(AbiValueKind.Int, UInt256.FromBigEndian(word));
+                return AbiValue.FromWord(AbiValueKind.Int, AbiWords.ReadWord(word));
             case AbiTypeKind.Address:
                 if (!AbiWords.HasZeroPrefix(word, AbiWords.Size - Address.Size))
                 {
                     throw new AbiFormatException("Address has non-zero high bytes.");
                 }
 
-                return AbiValue.FromWord(AbiValueKind.Address, UInt256.FromBigEndian(word));
+                return AbiValue.FromWord(AbiValueKind.Address, AbiWords.ReadWord(word));
             case AbiTypeKind.Bool:
                 if (!AbiWords.HasZeroPrefix(word, AbiWords.Size - 1) || word[AbiWords.Size - 1] > 1)
                 {

@@ -6,6 +6,7 @@ public sealed class AbiInterface
     private readonly AbiFunction[] _functions;
     private readonly AbiEvent[] _events;
     private readonly AbiError[] _errors;
+    private readonly Dictionary<uint, AbiFunction> _bySelector = [];
 
     /// <exception cref="AbiFormatException">Two functions or two errors share a selector, or two events a signature.</exception>
     public AbiInterface(IReadOnlyList<AbiFunction> functions, IReadOnlyList<AbiEvent> events, IReadOnlyList<AbiError> errors)
@@ -16,10 +17,9 @@ public sealed class AbiInterface
         _functions = [.. functions];
         _events = [.. events];
         _errors = [.. errors];
-        var selectors = new HashSet<uint>();
         foreach (var function in _functions)
         {
-            if (!selectors.Add(function.Selector.Value))
+            if (!_bySelector.TryAdd(function.Selector.Value, function))
             {
                 throw new AbiFormatException($"Function {function.Signature} repeats selector {function.Selector}.");
             }
@@ -50,19 +50,8 @@ public sealed class AbiInterface
 
     public IReadOnlyList<AbiError> Errors => _errors;
 
-    /// <summary>The function with this selector, or null.</summary>
-    public AbiFunction? FindFunction(AbiSelector selector)
-    {
-        foreach (var function in _functions)
-        {
-            if (function.Selector == selector)
-            {
-                return function;
-            }
-        }
-
-        return null;
-    }
+    /// <summary>The function with this selector, or null; the dispatcher's lookup, so it is a hash probe.</summary>
+    public AbiFunction? FindFunction(AbiSelector selector) => _bySelector.GetValueOrDefault(selector.Value);
 
     /// <summary>The function with this canonical signature, or null.</summary>
     public AbiFunction? FindFunction(string signature)

@@ -25,7 +25,7 @@ public sealed class AbiType : IEquatable<AbiType>
     private static readonly AbiType[] FixedBytesTypes = CreateFixedBytes();
 
     private readonly AbiType[] _components;
-    private readonly string _canonical;
+    private string? _canonical;
 
     private AbiType(AbiTypeKind kind, int size, AbiType? element, AbiType[] components)
     {
@@ -74,7 +74,6 @@ public sealed class AbiType : IEquatable<AbiType>
 
         Depth = depth;
         HeadSize = (int)headSize;
-        _canonical = BuildCanonical();
     }
 
     public static AbiType Address { get; } = new(AbiTypeKind.Address, 0, null, []);
@@ -181,13 +180,15 @@ public sealed class AbiType : IEquatable<AbiType>
     /// <summary>The type of the i-th item of a tuple or array value of this type.</summary>
     internal AbiType ItemType(int index) => Kind == AbiTypeKind.Tuple ? _components[index] : Element!;
 
-    public override string ToString() => _canonical;
+    /// <summary>Canonical form, built on first use: parameter tuples made per decode call never need it.</summary>
+    public override string ToString() => _canonical ??= BuildCanonical();
 
-    public bool Equals(AbiType? other) => other is not null && string.Equals(_canonical, other._canonical, StringComparison.Ordinal);
+    public bool Equals(AbiType? other) =>
+        other is not null && (ReferenceEquals(this, other) || string.Equals(ToString(), other.ToString(), StringComparison.Ordinal));
 
     public override bool Equals(object? obj) => Equals(obj as AbiType);
 
-    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(_canonical);
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(ToString());
 
     public static bool operator ==(AbiType? left, AbiType? right) => left is null ? right is null : left.Equals(right);
 
@@ -244,7 +245,7 @@ public sealed class AbiType : IEquatable<AbiType>
                 builder.Append(',');
             }
 
-            builder.Append(components[i]._canonical);
+            builder.Append(components[i].ToString());
         }
 
         return builder.Append(')').ToString();

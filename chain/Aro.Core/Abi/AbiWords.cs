@@ -37,6 +37,13 @@ internal static class AbiWords
         return BinaryPrimitives.ReadInt32BigEndian(word[(Size - 4)..]);
     }
 
+    /// <summary>A big-endian 32-byte word as a <see cref="UInt256"/>, without the padding copy of the general reader.</summary>
+    public static UInt256 ReadWord(ReadOnlySpan<byte> word) => new(
+        BinaryPrimitives.ReadUInt64BigEndian(word[24..]),
+        BinaryPrimitives.ReadUInt64BigEndian(word[16..]),
+        BinaryPrimitives.ReadUInt64BigEndian(word[8..]),
+        BinaryPrimitives.ReadUInt64BigEndian(word));
+
     public static void WriteLength(Span<byte> word, int value) =>
         BinaryPrimitives.WriteInt32BigEndian(word[(Size - 4)..], value);
 

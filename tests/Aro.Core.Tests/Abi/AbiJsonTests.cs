@@ -93,6 +93,23 @@ public class AbiJsonTests
     }
 
     [Fact]
+    public void Applies_array_suffixes_after_tuple_in_order()
+    {
+        const string json = """
+            [{"type":"function","name":"h","inputs":[{"name":"p","type":"tuple[2][]","components":[
+              {"name":"a","type":"uint64"},{"name":"b","type":"bytes32"}]}],"outputs":[]}]
+            """;
+        var type = AbiJson.Parse(json).Functions[0].Inputs[0].Type;
+        Assert.Equal("(uint64,bytes32)[2][]", type.ToString());
+        Assert.Equal(AbiTypeKind.DynamicArray, type.Kind);
+        Assert.Equal(AbiTypeKind.FixedArray, type.Element!.Kind);
+    }
+
+    [Fact]
+    public void Finds_nothing_for_an_unknown_selector() =>
+        Assert.Null(AbiJson.Parse(Erc20Like).FindFunction(new AbiSelector(0xdeadbeef)));
+
+    [Fact]
     public void Skips_constructor_fallback_and_receive() =>
         Assert.Empty(AbiJson.Parse("""[{"type":"constructor","inputs":[]},{"type":"fallback"},{"type":"receive","stateMutability":"payable"}]""").Functions);
 
@@ -109,6 +126,10 @@ public class AbiJsonTests
     [InlineData("""[{"type":"function","name":"f","inputs":[]},{"type":"function","name":"f","inputs":[]}]""")]
     [InlineData("""[{"type":"event","name":"E","inputs":[{"type":"uint8","indexed":true},{"type":"uint8","indexed":true},{"type":"uint8","indexed":true},{"type":"uint8","indexed":true}]}]""")]
     [InlineData("""[{"type":"widget","name":"f"}]""")]
+    [InlineData("""[{"type":"function","name":"f","inputs":[{"name":"p","type":"tuple[0]","components":[{"type":"bool"}]}]}]""")]
+    [InlineData("""[{"type":"function","name":"f","inputs":[{"name":"p","type":"tuplex","components":[{"type":"bool"}]}]}]""")]
+    [InlineData("""[{"type":"function","name":"f","inputs":[{"name":"p","type":"tuple","components":[]}]}]""")]
+    [InlineData("""[{"type":"event","name":"E","inputs":[{"type":"tuple","indexed":true,"components":[{"type":"bool","indexed":true}]}]}]""")]
     public void Rejects_malformed_abi_json(string json) =>
         Assert.Throws<AbiFormatException>(() => AbiJson.Parse(json));
 }
