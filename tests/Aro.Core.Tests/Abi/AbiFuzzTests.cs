@@ -63,12 +63,21 @@ public class AbiFuzzTests
         }
     }
 
-    [Fact]
-    public void Specification_call_with_every_single_byte_changed_is_canonical_or_rejected()
+    public static TheoryData<string, string> SpecificationCalls() => new()
     {
-        var call = Parse(AbiSpecificationExampleTests.GCall);
-        AbiType[] types = [AbiType.Parse("uint256[][]"), AbiType.Parse("string[]")];
-        var arguments = call[4..];
+        { "uint32;bool", AbiSpecificationExampleTests.BazCall },
+        { "bytes3[2]", AbiSpecificationExampleTests.BarCall },
+        { "bytes;bool;uint256[]", AbiSpecificationExampleTests.SamCall },
+        { "uint256;uint32[];bytes10;bytes", AbiSpecificationExampleTests.FCall },
+        { "uint256[][];string[]", AbiSpecificationExampleTests.GCall },
+    };
+
+    [Theory]
+    [MemberData(nameof(SpecificationCalls))]
+    public void Specification_calls_with_any_byte_replaced_are_canonical_or_rejected(string shape, string call)
+    {
+        var types = Types(shape);
+        var arguments = Parse(call)[4..];
         foreach (var replacement in new byte[] { 0x00, 0x01, 0x20, 0x80, 0xff })
         {
             for (var i = 0; i < arguments.Length; i++)
@@ -77,6 +86,18 @@ public class AbiFuzzTests
                 corrupted[i] = replacement;
                 AssertCanonicalOrRejected(types, corrupted);
             }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(SpecificationCalls))]
+    public void Specification_calls_truncated_anywhere_are_rejected(string shape, string call)
+    {
+        var types = Types(shape);
+        var arguments = Parse(call)[4..];
+        for (var length = 0; length < arguments.Length; length++)
+        {
+            Assert.Throws<AbiFormatException>(() => AbiDecoder.Decode(types, arguments.AsSpan(0, length)));
         }
     }
 
