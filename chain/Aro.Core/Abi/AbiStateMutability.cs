@@ -1,0 +1,9 @@
+namespace Aro.Core.Abi;
+
+public enum AbiStateMutability
+{
+    NonPayable,
+    Payable,
+    View,
+    Pure,
+}
