@@ -3,9 +3,11 @@ using Aro.State.Trie.Nodes;
 namespace Aro.State.Trie;
 
 /// <summary>
-/// Insert and delete as pure functions from a subtree to a new subtree. A call returns the very
-/// same node object when nothing changed, so untouched paths keep their cached hashes and are not
-/// written again on commit.
+/// Insert and delete from a subtree to its replacement. Clean (committed) nodes are copied on the
+/// path and returned as the very same object when nothing changed, so an unchanged committed path
+/// keeps its hashes and is not written again. Dirty nodes are changed in place (see
+/// <see cref="TrieNode"/>): a dirty node on the path always drops its cached encoding, because a
+/// dirty child below may have changed without changing identity.
 /// </summary>
 internal static class TrieMutation
 {
@@ -30,14 +32,26 @@ internal static class TrieMutation
                 {
                     if (path.IsEmpty)
                     {
-                        return branch.Value is not null && value.SequenceEqual(branch.Value)
-                            ? branch
-                            : branch.WithValue(value.ToArray());
+                        if (branch.Value is not null && value.SequenceEqual(branch.Value))
+                        {
+                            return branch;
+                        }
+
+                        var withValue = branch.Writable();
+                        withValue.Value = value.ToArray();
+                        return withValue;
                     }
 
                     var child = branch.Children[path[0]];
                     var newChild = Insert(trie, child, path[1..], value);
-                    return ReferenceEquals(newChild, child) ? branch : branch.WithChild(path[0], newChild);
+                    if (!branch.IsDirty && ReferenceEquals(newChild, child))
+                    {
+                        return branch;
+                    }
+
+                    var changed = branch.Writable();
+                    changed.Children[path[0]] = newChild;
+                    return changed;
                 }
 
             default:
@@ -72,7 +86,8 @@ internal static class TrieMutation
                             return branch;
                         }
 
-                        changed = branch.WithValue(null);
+                        changed = branch.Writable();
+                        changed.Value = null;
                     }
                     else
                     {
@@ -83,12 +98,13 @@ internal static class TrieMutation
                         }
 
                         var newChild = Delete(trie, child, path[1..]);
-                        if (ReferenceEquals(newChild, child))
+                        if (!branch.IsDirty && ReferenceEquals(newChild, child))
                         {
                             return branch;
                         }
 
-                        changed = branch.WithChild(path[0], newChild);
+                        changed = branch.Writable();
+                        changed.Children[path[0]] = newChild;
                     }
 
                     return Collapse(trie, changed);
@@ -123,7 +139,7 @@ internal static class TrieMutation
         if (common == extension.Path.Length)
         {
             var child = Insert(trie, extension.Child, path[common..], value);
-            return ReferenceEquals(child, extension.Child) ? extension : new ExtensionNode(extension.Path, child);
+            return !extension.IsDirty && ReferenceEquals(child, extension.Child) ? extension : extension.WithChild(child);
         }
 
         // The key leaves the extension part-way: split it at `common` with a branch whose slot for
@@ -157,7 +173,7 @@ internal static class TrieMutation
         }
 
         var child = Delete(trie, extension.Child, path[extension.Path.Length..]);
-        if (ReferenceEquals(child, extension.Child))
+        if (!extension.IsDirty && ReferenceEquals(child, extension.Child))
         {
             return extension;
         }
@@ -168,7 +184,7 @@ internal static class TrieMutation
             null => null,
             LeafNode leaf => new LeafNode(Nibbles.Concat(extension.Path, leaf.Path), leaf.Value),
             ExtensionNode inner => new ExtensionNode(Nibbles.Concat(extension.Path, inner.Path), inner.Child),
-            _ => new ExtensionNode(extension.Path, child),
+            _ => extension.WithChild(child),
         };
     }
 

@@ -12,18 +12,24 @@ internal sealed class BranchNode : TrieNode
         Value = value;
     }
 
-    /// <summary>Owned by this node and never changed after construction.</summary>
+    /// <summary>Owned by this node; changed in place only while the node is dirty.</summary>
     public TrieNode?[] Children { get; }
 
     /// <summary>Null when no key ends at this branch.</summary>
-    public byte[]? Value { get; }
+    public byte[]? Value { get; set; }
 
-    public BranchNode WithChild(int index, TrieNode? child)
+    /// <summary>
+    /// This node, if it is dirty (only this trie refers to it, so it may change in place), else a
+    /// dirty copy. Either way the caller is about to change it, so no cached encoding survives.
+    /// </summary>
+    public BranchNode Writable()
     {
-        var children = (TrieNode?[])Children.Clone();
-        children[index] = child;
-        return new BranchNode(children, Value);
-    }
+        if (!IsDirty)
+        {
+            return new BranchNode((TrieNode?[])Children.Clone(), Value);
+        }
 
-    public BranchNode WithValue(byte[]? value) => new((TrieNode?[])Children.Clone(), value);
+        InvalidateCache();
+        return this;
+    }
 }

@@ -3,8 +3,10 @@ using Aro.Core;
 namespace Aro.State.Trie.Nodes;
 
 /// <summary>
-/// A trie node. Nodes are immutable once built, so their encoding and hash are computed at most
-/// once and can be shared freely between the trie versions before and after a change.
+/// A trie node. A dirty node (built since the last commit) belongs to one trie only and is changed
+/// in place, dropping its cached encoding; a clean node (committed or loaded) is never changed, so
+/// its cached encoding and hash stay valid and it can be shared. Every ancestor of a dirty node is
+/// dirty: a change rebuilds or touches the whole path from the root.
 /// </summary>
 internal abstract class TrieNode
 {
@@ -20,4 +22,10 @@ internal abstract class TrieNode
     internal bool IsDirty;
 
     protected TrieNode(bool isDirty) => IsDirty = isDirty;
+
+    protected void InvalidateCache()
+    {
+        Rlp = null;
+        HasHash = false;
+    }
 }
