@@ -173,15 +173,43 @@ public class TrieProofTests
     }
 
     [Theory]
-    [InlineData("c3010203", TrieProofError.MalformedNode)] // three items
-    [InlineData("c2408180", TrieProofError.MalformedNode)] // unknown hex-prefix flag
-    [InlineData("c22080", TrieProofError.MalformedNode)] // leaf with an empty value
-    [InlineData("c1", TrieProofError.MalformedNode)] // truncated RLP
-    [InlineData("c51183001234", TrieProofError.MalformedNode)] // 3-byte child reference
-    public void Node_that_hashes_right_but_is_no_trie_node_is_malformed(string rlpHex, TrieProofError expected)
+    [InlineData("c3010203")] // three items
+    [InlineData("c2408180")] // unknown hex-prefix flag
+    [InlineData("c22080")] // leaf with an empty value
+    [InlineData("c1")] // truncated RLP
+    [InlineData("c51183001234")] // 3-byte child reference
+    [InlineData("c20080")] // extension with an empty path
+    public void Node_that_hashes_right_but_is_no_trie_node_is_malformed(string rlpHex)
     {
         var node = Hex.Decode(rlpHex);
-        AssertRejected(expected, () => TrieProofVerifier.Verify(Keccak256.Hash(node), [0x12], [node]));
+        AssertRejected(TrieProofError.MalformedNode, () => TrieProofVerifier.Verify(Keccak256.Hash(node), [0x12], [node]));
+    }
+
+    [Fact]
+    public void Embedded_nodes_travel_inside_their_parent()
+    {
+        var trie = new PatriciaTrie(new MemoryTrieNodeStore());
+        trie.Set([0x01], [0x0a]);
+        trie.Set([0x02], [0x0b]);
+
+        var proof = TrieProof.Create(trie, [0x01]);
+
+        Assert.Single(proof);
+        Assert.Equal([0x0a], TrieProofVerifier.Verify(trie.RootHash, [0x01], proof).Value);
+        Assert.Equal([0x0b], TrieProofVerifier.Verify(trie.RootHash, [0x02], TrieProof.Create(trie, [0x02])).Value);
+        Assert.False(TrieProofVerifier.Verify(trie.RootHash, [0x03], TrieProof.Create(trie, [0x03])).Exists);
+    }
+
+    [Fact]
+    public void Root_smaller_than_a_hash_is_still_the_first_proof_node()
+    {
+        var trie = new PatriciaTrie(new MemoryTrieNodeStore());
+        trie.Set([0x01], [0x0a]);
+
+        var proof = TrieProof.Create(trie, [0x01]);
+
+        Assert.True(Assert.Single(proof).Length < 32);
+        Assert.Equal([0x0a], TrieProofVerifier.Verify(trie.RootHash, [0x01], proof).Value);
     }
 
     private static PatriciaTrie Sample()
