@@ -25,6 +25,18 @@ public class PatriciaTrieTests
     }
 
     [Fact]
+    public void Changing_a_returned_value_does_not_change_the_trie()
+    {
+        var trie = Filled(new MemoryTrieNodeStore(), 10);
+        var root = trie.RootHash;
+
+        trie.Get(Keys[2])![0] ^= 0xFF;
+
+        Assert.Equal(Value(2), trie.Get(Keys[2]));
+        Assert.Equal(root, trie.RootHash);
+    }
+
+    [Fact]
     public void Setting_an_empty_value_deletes_the_key()
     {
         var trie = Filled(new MemoryTrieNodeStore(), 10);

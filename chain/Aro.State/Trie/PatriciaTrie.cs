@@ -36,7 +36,10 @@ public sealed class PatriciaTrie
 
     internal TrieNode? Root => _root;
 
-    /// <summary>The value stored under <paramref name="key"/>, or null when the key is absent.</summary>
+    /// <summary>
+    /// A copy of the value stored under <paramref name="key"/>, or null when the key is absent (the
+    /// trie's own array is never handed out: changing it would silently change committed state).
+    /// </summary>
     /// <exception cref="MissingTrieNodeException">A node on the path is not in the node store.</exception>
     /// <exception cref="TrieNodeFormatException">A stored node on the path is malformed.</exception>
     public byte[]? Get(ReadOnlySpan<byte> key)
@@ -55,7 +58,7 @@ public sealed class PatriciaTrie
                     node = Resolve(hashNode);
                     break;
                 case LeafNode leaf:
-                    return path.SequenceEqual(leaf.Path) ? leaf.Value : null;
+                    return path.SequenceEqual(leaf.Path) ? leaf.Value.AsSpan().ToArray() : null;
                 case ExtensionNode extension:
                     if (!path.StartsWith(extension.Path))
                     {
@@ -68,7 +71,7 @@ public sealed class PatriciaTrie
                 case BranchNode branch:
                     if (path.IsEmpty)
                     {
-                        return branch.Value;
+                        return branch.Value?.AsSpan().ToArray();
                     }
 
                     node = branch.Children[path[0]];
