@@ -109,7 +109,20 @@ internal sealed class Certificate
     }
 
     /// <summary>Subject as RFC 4514-ish text, for messages only.</summary>
-    public string SubjectName => new System.Security.Cryptography.X509Certificates.X500DistinguishedName(Subject.Span).Name;
+    public string SubjectName
+    {
+        get
+        {
+            try
+            {
+                return new System.Security.Cryptography.X509Certificates.X500DistinguishedName(Subject.Span).Name;
+            }
+            catch (System.Security.Cryptography.CryptographicException)
+            {
+                return "subject " + Convert.ToHexStringLower(Subject.Span);
+            }
+        }
+    }
 
     public bool IsValidAt(DateTimeOffset time) => NotBefore <= time && time <= NotAfter;
 

@@ -67,8 +67,9 @@ internal sealed class VerificationKey
                     throw new AttestationFormatException("subjectPublicKeyInfo.algorithm", DerReading.OffsetOf(spki), $"unsupported key algorithm {algorithm}");
             }
         }
-        catch (CryptographicException e)
+        catch (Exception e) when (e is CryptographicException or PlatformNotSupportedException)
         {
+            // An unknown curve OID surfaces as PlatformNotSupportedException: still just a key we cannot use.
             throw new AttestationFormatException("subjectPublicKeyInfo", DerReading.OffsetOf(spki), e.Message, e);
         }
     }
@@ -95,6 +96,11 @@ internal sealed class VerificationKey
             return new VerificationKey(ec, null);
         }
         catch (CryptographicException)
+        {
+            ec?.Dispose();
+            return null;
+        }
+        catch (PlatformNotSupportedException)
         {
             ec?.Dispose();
             return null;
