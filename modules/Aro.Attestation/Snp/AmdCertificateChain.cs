@@ -32,12 +32,13 @@ internal sealed class AmdCertificateChain
             throw new AttestationFormatException("snp.chain", 0, $"expected ASK then ARK, found {certificates.Count} certificate(s)");
         }
 
-        foreach (var certificate in certificates)
+        string[] roles = ["ASK", "ARK"];
+        for (var i = 0; i < 2; i++)
         {
             // Import now so a broken key is a format error, not a failed signature check later.
-            if (!certificate.PublicKey.IsRsa)
+            if (!certificates[i].PublicKey.IsRsa)
             {
-                throw new AttestationFormatException("snp.chain", 0, $"{certificate.SubjectName} does not hold an RSA key");
+                throw new AttestationFormatException("snp.chain", 0, $"the {roles[i]} does not hold an RSA key");
             }
         }
 
