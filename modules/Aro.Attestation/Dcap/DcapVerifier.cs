@@ -7,7 +7,7 @@ namespace Aro.Attestation.Dcap;
 /// <summary>
 /// Verifies Intel SGX and TDX DCAP quotes offline against one set of collateral and a pinned Intel SGX Root CA,
 /// at an explicit time. Construct once per collateral and reuse: the collateral's signatures, chains and CRLs are
-/// checked in the constructor, and PCK chains seen in quotes are cached, so a repeated platform costs only the
+/// checked in the constructor, and PCK chains and attestation keys seen in quotes are cached, so a repeated platform costs only the
 /// quote signature and the QE report signature.
 /// <para>
 /// Every step is a separate named check that depends only on its own inputs, so a verdict names exactly what is
@@ -20,11 +20,14 @@ namespace Aro.Attestation.Dcap;
 public sealed class DcapVerifier
 {
     private const int MaxCachedChains = 256;
+    private const int MaxCachedKeys = 1024;
 
     private readonly DcapCollateral _collateral;
     private readonly Certificate _root;
     private readonly Dictionary<CacheKey, PckChain> _chains = [];
     private readonly Lock _chainsLock = new();
+    private readonly Dictionary<PointKey, VerificationKey> _attestationKeys = [];
+    private readonly Lock _keysLock = new();
     private readonly ValidityWindow[] _collateralWindows;
     private readonly VerificationCheck[] _collateralChecks;
 
@@ -85,7 +88,7 @@ public sealed class DcapVerifier
         var qeLevel = IsvTcbLevel.Match(identity.Levels, qe.IsvSvn);
         checks.Add(Check("qe_tcb_level_found", qeLevel is not null, $"no QE identity TCB level for ISVSVN {qe.IsvSvn}"));
 
-        checks.Add(Check("quote_sig", VerifyQuoteSignature(quote), "quote is not signed by the attestation key"));
+        checks.Add(Check("quote_sig", VerifyQuoteSignature(quote, GetAttestationKey(quote.AttestationKey.Span)), "quote is not signed by the attestation key"));
 
         var teeTcbSvn = isTdx ? quote.TdBody.TeeTcbSvn.Span : [];
         IsvTcbLevel? moduleLevel = null;
@@ -140,32 +143,43 @@ public sealed class DcapVerifier
         };
     }
 
-    /// <summary>The two per-quote signatures alone (attestation key over the quote, PCK over the QE report), for benchmarks.</summary>
-    internal bool VerifySignaturesOnly(ReadOnlySpan<byte> quoteBytes)
-    {
-        var quote = DcapQuote.Parse(quoteBytes);
-        var chain = GetChain(quote);
-        return VerifyQuoteSignature(quote)
-            && chain.Leaf.PublicKey.VerifyEcdsa(quote.QeReport.Span, quote.QeReportSignature.Span, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
-    }
+    /// <summary>Quote signature by the attestation key; a key that is not a P-256 point fails.</summary>
+    internal static bool VerifyQuoteSignature(DcapQuote quote, VerificationKey? attestationKey) =>
+        attestationKey is not null
+        && attestationKey.VerifyEcdsa(quote.SignedRegion.Span, quote.QuoteSignature.Span, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
 
-    internal static bool VerifyQuoteSignature(DcapQuote quote)
+    /// <summary>
+    /// The imported attestation key. A QE keeps its key across many quotes, and importing a point costs more
+    /// than verifying with it, so valid keys are cached by their exact 64 bytes.
+    /// </summary>
+    private VerificationKey? GetAttestationKey(ReadOnlySpan<byte> xy)
     {
-        var xy = quote.AttestationKey.Span;
-        var parameters = new ECParameters
+        var key = new PointKey(xy);
+        lock (_keysLock)
         {
-            Curve = ECCurve.NamedCurves.nistP256,
-            Q = new ECPoint { X = xy[..32].ToArray(), Y = xy[32..].ToArray() },
-        };
-        try
-        {
-            using var key = ECDsa.Create(parameters);
-            return key.VerifyData(quote.SignedRegion.Span, quote.QuoteSignature.Span, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+            if (_attestationKeys.TryGetValue(key, out var cached))
+            {
+                return cached;
+            }
         }
-        catch (CryptographicException)
+
+        var imported = VerificationKey.FromP256Point(xy);
+        if (imported is null)
         {
-            return false; // not a point on P-256
+            return null; // invalid points are not cached, so they cannot crowd out real keys
         }
+
+        lock (_keysLock)
+        {
+            if (_attestationKeys.Count >= MaxCachedKeys)
+            {
+                _attestationKeys.Clear();
+            }
+
+            _attestationKeys[key] = imported;
+        }
+
+        return imported;
     }
 
     private static bool BindsAttestationKey(DcapQuote quote)
@@ -407,6 +421,15 @@ public sealed class DcapVerifier
     private readonly record struct ValidityWindow(string Name, DateTimeOffset From, DateTimeOffset To)
     {
         public bool Contains(DateTimeOffset at) => From <= at && at <= To;
+    }
+
+    /// <summary>A 64-byte P-256 point X‖Y as a dictionary key.</summary>
+    private readonly record struct PointKey(CacheKey X, CacheKey Y)
+    {
+        public PointKey(ReadOnlySpan<byte> xy)
+            : this(new CacheKey(xy[..32]), new CacheKey(xy[32..]))
+        {
+        }
     }
 
     private readonly record struct CacheKey(ulong A, ulong B, ulong C, ulong D)
