@@ -71,7 +71,8 @@ public sealed class DcapVerifier
         }
 
         var expectedId = isTdx ? "TDX" : "SGX";
-        checks.Add(Check("tcb_info_type_match", tcbInfo.Id == expectedId && (!isTdx || tcbInfo.Version >= 3), $"TCB info id {tcbInfo.Id} v{tcbInfo.Version}, quote needs {expectedId}"));
+        var typeMatches = tcbInfo.Id == expectedId && (!isTdx || tcbInfo.Version >= 3);
+        checks.Add(Check("tcb_info_type_match", typeMatches, typeMatches ? null : $"TCB info id {tcbInfo.Id} v{tcbInfo.Version}, quote needs {expectedId}"));
         checks.Add(Check("fmspc_match", tcbInfo.Fmspc.AsSpan().SequenceEqual(chain.Extensions.Fmspc), "TCB info FMSPC differs from the PCK certificate's"));
         checks.Add(Check("pce_id_match", tcbInfo.PceId.AsSpan().SequenceEqual(chain.Extensions.PceId), "TCB info PCE-ID differs from the PCK certificate's"));
 
@@ -84,9 +85,9 @@ public sealed class DcapVerifier
             && qe.IsvProdId == identity.IsvProdId
             && (qe.MiscSelect & identity.MiscSelectMask) == identity.MiscSelect
             && TcbEvaluation.MaskedEquals(qe.Attributes.Span, identity.AttributesMask, identity.Attributes);
-        checks.Add(Check("qe_identity_match", qeMatches, $"QE is not the {expectedQe} the QE identity describes"));
+        checks.Add(Check("qe_identity_match", qeMatches, qeMatches ? null : $"QE is not the {expectedQe} the QE identity describes"));
         var qeLevel = IsvTcbLevel.Match(identity.Levels, qe.IsvSvn);
-        checks.Add(Check("qe_tcb_level_found", qeLevel is not null, $"no QE identity TCB level for ISVSVN {qe.IsvSvn}"));
+        checks.Add(Check("qe_tcb_level_found", qeLevel is not null, qeLevel is not null ? null : $"no QE identity TCB level for ISVSVN {qe.IsvSvn}"));
 
         checks.Add(Check("quote_sig", VerifyQuoteSignature(quote, GetAttestationKey(quote.AttestationKey.Span)), "quote is not signed by the attestation key"));
 
@@ -98,13 +99,13 @@ public sealed class DcapVerifier
             var body = quote.TdBody;
             var module = TcbEvaluation.FindModule(tcbInfo, teeTcbSvn);
             var moduleMatches = module is not null && TcbEvaluation.ModuleMatches(module, body);
-            checks.Add(Check("td_module_identity", moduleMatches, module is null ? $"no TDX module identity for major version {teeTcbSvn[1]}" : "MRSIGNERSEAM or SEAMATTRIBUTES differ from the module identity"));
+            checks.Add(Check("td_module_identity", moduleMatches, moduleMatches ? null : module is null ? $"no TDX module identity for major version {teeTcbSvn[1]}" : "MRSIGNERSEAM or SEAMATTRIBUTES differ from the module identity"));
             if (module is not null && teeTcbSvn[1] > 0)
             {
                 moduleLevel = IsvTcbLevel.Match(module.Levels, teeTcbSvn[0]);
                 details["td_module_id"] = module.Id;
                 details["td_module_tcb_status"] = moduleLevel?.Status.ToString() ?? nameof(TcbStatus.TcbNotSupported);
-                checks.Add(Check("td_module_tcb_level_found", moduleLevel is not null, $"no {module.Id} TCB level for module ISVSVN {teeTcbSvn[0]}"));
+                checks.Add(Check("td_module_tcb_level_found", moduleLevel is not null, moduleLevel is not null ? null : $"no {module.Id} TCB level for module ISVSVN {teeTcbSvn[0]}"));
                 moduleOk = moduleLevel is not null;
             }
 
