@@ -92,7 +92,11 @@ public static class SnpVerifier
             return new(VcekHwidEqChipId, false, "VCEK has no hwID extension");
         }
 
-        return hwid.Span.SequenceEqual(report.ChipId.Span)
+        // Turin VCEKs name the chip by the first 8 bytes of CHIP_ID only.
+        var expected = hwid.Length == VcekCertificate.TurinHardwareIdLength
+            ? report.ChipId.Span[..VcekCertificate.TurinHardwareIdLength]
+            : report.ChipId.Span;
+        return hwid.Span.SequenceEqual(expected)
             ? new(VcekHwidEqChipId, true)
             : new(VcekHwidEqChipId, false, $"VCEK hwID {Convert.ToHexStringLower(hwid.Span)} differs from CHIP_ID");
     }

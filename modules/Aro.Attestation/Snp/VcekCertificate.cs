@@ -24,7 +24,12 @@ internal sealed class VcekCertificate
     // Turin's FMC (firmware microcontroller) SPL, following the .3.x numbering (go-sev-guest kds.go).
     private const string FmcSplOid = AmdOid + "3.9";
     private const string HardwareIdOid = AmdOid + "4";
-    private const int ChipIdLength = 64;
+
+    /// <summary>hwID of Milan/Genoa VCEKs (TCB struct version 0): the whole 64-byte CHIP_ID.</summary>
+    public const int ChipIdLength = 64;
+
+    /// <summary>hwID of Turin VCEKs (TCB struct version 1): the first 8 bytes of CHIP_ID (KDS spec, table 13).</summary>
+    public const int TurinHardwareIdLength = 8;
 
     private VcekCertificate(Certificate certificate)
     {
@@ -56,7 +61,7 @@ internal sealed class VcekCertificate
 
     public byte? FmcSpl { get; }
 
-    /// <summary>hwID: the 64-byte CHIP_ID the key was derived for; null when absent (VLEKs have none).</summary>
+    /// <summary>hwID: the CHIP_ID (64 bytes, or its first 8 on Turin) the key was derived for; null when absent (VLEKs have none).</summary>
     public ReadOnlyMemory<byte>? HardwareId { get; }
 
     /// <summary>The TCB_VERSION the VCEK's SPL extensions describe, or null if any required SPL is missing.</summary>
@@ -142,8 +147,8 @@ internal sealed class VcekCertificate
             return null;
         }
 
-        // AMD writes the 64 raw bytes as the extnValue; accept a DER OCTET STRING wrapper as well.
-        if (extension.Value.Length == ChipIdLength)
+        // AMD writes the raw bytes as the extnValue, untagged; accept a DER OCTET STRING wrapper as well.
+        if (extension.Value.Length is ChipIdLength or TurinHardwareIdLength)
         {
             return extension.Value;
         }
@@ -151,9 +156,9 @@ internal sealed class VcekCertificate
         return ReadExtension(extension, "hwID", reader =>
         {
             var value = reader.ReadOctetString();
-            return value.Length == ChipIdLength
+            return value.Length is ChipIdLength or TurinHardwareIdLength
                 ? new ReadOnlyMemory<byte>(value)
-                : throw new AsnContentException($"hwID is {value.Length} bytes, expected {ChipIdLength}");
+                : throw new AsnContentException($"hwID is {value.Length} bytes, expected {ChipIdLength} or {TurinHardwareIdLength}");
         });
     }
 
