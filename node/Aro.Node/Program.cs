@@ -1,1 +1,3 @@
-return 0;
+using Aro.Node.Cli;
+
+return AroNodeCli.Run(args, Console.Out, Console.Error);
