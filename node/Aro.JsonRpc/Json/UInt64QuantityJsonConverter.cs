@@ -11,7 +11,8 @@ public sealed class UInt64QuantityJsonConverter : JsonConverter<ulong>
 {
     public override ulong Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        Span<char> buffer = stackalloc char[2 + 16];
+        // Room for longer input, so an oversized number gets the "> 64 bits" message.
+        Span<char> buffer = stackalloc char[2 + 64];
         return JsonHex.ParseQuantity64(buffer[..JsonHex.ReadString(ref reader, buffer, "quantity")]);
     }
 
