@@ -189,6 +189,24 @@ public sealed class HttpErrorTests : IClassFixture<RpcServerFixture>
     }
 
     [Fact]
+    public async Task Unserializable_error_data_is_left_out_and_logged()
+    {
+        var (_, body) = await _server.PostAsync("""{"jsonrpc":"2.0","id":1,"method":"test_badData"}""");
+        Assert.Equal("""{"jsonrpc":"2.0","id":1,"error":{"code":-32000,"message":"bad data"}}""", body);
+        Assert.Contains(_server.Logs.Entries, e => e.Message.Contains("test_badData", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Requests_are_not_logged_at_information()
+    {
+        await _server.CallAsync("""{"jsonrpc":"2.0","id":1,"method":"eth_chainId"}""");
+        await _server.CallAsync("""{"jsonrpc":"2.0","id":2,"method":"eth_nope"}""");
+        Assert.DoesNotContain(
+            _server.Logs.Entries,
+            e => e.Level == Microsoft.Extensions.Logging.LogLevel.Information && !e.Message.StartsWith("JSON-RPC ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Asynchronous_handlers_complete()
     {
         var response = await _server.CallAsync("""{"jsonrpc":"2.0","id":1,"method":"test_async","params":["0x5"]}""");

@@ -104,6 +104,8 @@ public sealed class RpcServerFixture : IAsyncLifetime
         registry.AddSync<string>("test_throw", () => throw new InvalidOperationException("secret detail at /home/node/keys"));
         registry.AddSync<string>("test_revert", () =>
             throw new JsonRpcException(JsonRpcErrorCodes.ExecutionReverted, "execution reverted: user error", new byte[] { 0x08, 0xc3, 0x79, 0xa0 }));
+        registry.AddSync<string>("test_badData", () =>
+            throw new JsonRpcException(JsonRpcErrorCodes.ServerError, "bad data", new Func<int>(() => 1)));
         registry.AddSync<string>("test_serverError", () => throw new JsonRpcException(JsonRpcErrorCodes.ServerError, "nonce too low"));
         return registry;
     }

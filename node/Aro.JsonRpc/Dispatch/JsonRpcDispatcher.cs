@@ -61,7 +61,7 @@ internal sealed class JsonRpcDispatcher
     public static void WriteStandaloneError(IBufferWriter<byte> output, int code, string message)
     {
         using var writer = new Utf8JsonWriter(output);
-        WriteError(writer, default, code, message, null, null);
+        WriteError(writer, default, code, message, null);
     }
 
     private async ValueTask DispatchBatchAsync(JsonElement batch, IBufferWriter<byte> output, RpcCallContext context)
@@ -111,26 +111,26 @@ internal sealed class JsonRpcDispatcher
         using var writer = new Utf8JsonWriter(output);
         if (call.ValueKind != JsonValueKind.Object)
         {
-            WriteError(writer, default, JsonRpcErrorCodes.InvalidRequest, "invalid request: not a JSON object", null, null);
+            WriteError(writer, default, JsonRpcErrorCodes.InvalidRequest, "invalid request: not a JSON object", null);
             return true;
         }
 
         var hasId = call.TryGetProperty("id"u8, out var id);
         if (hasId && id.ValueKind is not (JsonValueKind.String or JsonValueKind.Number or JsonValueKind.Null))
         {
-            WriteError(writer, default, JsonRpcErrorCodes.InvalidRequest, "invalid request: id must be a string, number or null", null, null);
+            WriteError(writer, default, JsonRpcErrorCodes.InvalidRequest, "invalid request: id must be a string, number or null", null);
             return true;
         }
 
         if (!call.TryGetProperty("jsonrpc"u8, out var version) || version.ValueKind != JsonValueKind.String || !version.ValueEquals("2.0"u8))
         {
-            WriteError(writer, id, JsonRpcErrorCodes.InvalidRequest, "invalid request: jsonrpc must be \"2.0\"", null, null);
+            WriteError(writer, id, JsonRpcErrorCodes.InvalidRequest, "invalid request: jsonrpc must be \"2.0\"", null);
             return true;
         }
 
         if (!call.TryGetProperty("method"u8, out var methodElement) || methodElement.ValueKind != JsonValueKind.String)
         {
-            WriteError(writer, id, JsonRpcErrorCodes.InvalidRequest, "invalid request: method must be a string", null, null);
+            WriteError(writer, id, JsonRpcErrorCodes.InvalidRequest, "invalid request: method must be a string", null);
             return true;
         }
 
@@ -151,7 +151,7 @@ internal sealed class JsonRpcDispatcher
                         return false;
                     }
 
-                    WriteError(writer, id, JsonRpcErrorCodes.InvalidParams, "invalid params: params must be an array (positional)", null, null);
+                    WriteError(writer, id, JsonRpcErrorCodes.InvalidParams, "invalid params: params must be an array (positional)", null);
                     return true;
             }
         }
@@ -163,7 +163,7 @@ internal sealed class JsonRpcDispatcher
                 return false;
             }
 
-            WriteError(writer, id, JsonRpcErrorCodes.MethodNotFound, $"the method {Truncate(name)} does not exist/is not available", null, null);
+            WriteError(writer, id, JsonRpcErrorCodes.MethodNotFound, $"the method {Truncate(name)} does not exist/is not available", null);
             return true;
         }
 
@@ -183,7 +183,7 @@ internal sealed class JsonRpcDispatcher
 
             if (hasId)
             {
-                WriteError(writer, id, ex.Code, ex.Message, ex.ErrorData, _serializerOptions);
+                WriteError(writer, id, ex.Code, ex.Message, SerializeData(name, ex.ErrorData));
             }
 
             return hasId;
@@ -194,7 +194,7 @@ internal sealed class JsonRpcDispatcher
             _logger.LogError(ex, "RPC {Method} threw an unexpected exception", name);
             if (hasId)
             {
-                WriteError(writer, id, JsonRpcErrorCodes.InternalError, "internal error", null, null);
+                WriteError(writer, id, JsonRpcErrorCodes.InternalError, "internal error", null);
             }
 
             return hasId;
@@ -218,8 +218,29 @@ internal sealed class JsonRpcDispatcher
         return true;
     }
 
-    private static void WriteError(
-        Utf8JsonWriter writer, JsonElement id, int code, string message, object? data, JsonSerializerOptions? options)
+    /// <summary>
+    /// The error's data as JSON, serialized before the response starts so a type the options cannot
+    /// write costs only the data member, not the whole response.
+    /// </summary>
+    private byte[]? SerializeData(string method, object? data)
+    {
+        if (data is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.SerializeToUtf8Bytes(data, data.GetType(), _serializerOptions);
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
+        {
+            _logger.LogError(ex, "RPC {Method}: error data of type {Type} cannot be serialized; left out", method, data.GetType().Name);
+            return null;
+        }
+    }
+
+    private static void WriteError(Utf8JsonWriter writer, JsonElement id, int code, string message, byte[]? data)
     {
         writer.WriteStartObject();
         writer.WriteString("jsonrpc"u8, "2.0"u8);
@@ -231,7 +252,7 @@ internal sealed class JsonRpcDispatcher
         if (data is not null)
         {
             writer.WritePropertyName("data"u8);
-            JsonSerializer.Serialize(writer, data, data.GetType(), options ?? Json.EthereumJson.Options);
+            writer.WriteRawValue(data, skipInputValidation: true);
         }
 
         writer.WriteEndObject();

@@ -32,6 +32,18 @@ internal sealed class HttpRpcEndpoint
 
     public async Task HandleAsync(HttpContext context)
     {
+        try
+        {
+            await ServeAsync(context).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away mid-request; there is no one to answer.
+        }
+    }
+
+    private async Task ServeAsync(HttpContext context)
+    {
         var request = context.Request;
         var response = context.Response;
         if (request.Path != "/")
