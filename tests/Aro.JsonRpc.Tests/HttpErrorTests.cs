@@ -52,6 +52,29 @@ public sealed class HttpErrorTests : IClassFixture<RpcServerFixture>
         Assert.Equal(JsonValueKind.Null, response.GetProperty("id").ValueKind);
     }
 
+    [Fact]
+    public async Task Nesting_deeper_than_64_levels_is_a_parse_error()
+    {
+        var deep = new string('[', 65) + new string(']', 65);
+        var response = await _server.CallAsync($$"""{"jsonrpc":"2.0","id":1,"method":"test_echo","params":{{deep}}}""");
+        JsonAssert.Error(response, JsonRpcErrorCodes.ParseError);
+    }
+
+    [Fact]
+    public async Task Invalid_utf8_in_a_string_param_is_invalid_params()
+    {
+        var response = await PostBytesAsync([.. "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"test_echo\",\"params\":[\""u8, 0xff, 0xfe, .. "\"]}"u8]);
+        JsonAssert.Error(response, JsonRpcErrorCodes.InvalidParams);
+    }
+
+    [Fact]
+    public async Task Invalid_utf8_in_the_method_name_is_an_invalid_request()
+    {
+        var response = await PostBytesAsync([.. "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_"u8, 0xff, .. "\"}"u8]);
+        JsonAssert.Error(response, JsonRpcErrorCodes.InvalidRequest);
+        Assert.Equal(1, response.GetProperty("id").GetInt32());
+    }
+
     [Theory]
     [InlineData("42")]
     [InlineData("\"eth_chainId\"")]
@@ -290,6 +313,15 @@ public sealed class HttpErrorTests : IClassFixture<RpcServerFixture>
         var response = await _server.CallAsync("""{"jsonrpc":"2.0","id":1,"method":"eth_subscribe","params":["newHeads"]}""");
         var error = JsonAssert.Error(response, JsonRpcErrorCodes.MethodNotFound);
         Assert.Equal("notifications not supported", JsonAssert.Message(error));
+    }
+
+    private async Task<JsonElement> PostBytesAsync(byte[] body)
+    {
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var response = await _server.Http.PostAsync(_server.Server.HttpUri, content);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync()).RootElement.Clone();
     }
 
     /// <summary>Content with no length, so the client sends it chunked.</summary>

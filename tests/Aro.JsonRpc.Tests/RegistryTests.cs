@@ -81,10 +81,29 @@ public sealed class RegistryTests
         JsonAssert.Error(bad, JsonRpcErrorCodes.InvalidParams);
     }
 
-    private static JsonElement Dispatch(JsonRpcDispatcher dispatcher, string request)
+    [Fact]
+    public void Invalid_utf8_inside_wire_typed_params_is_invalid_params()
+    {
+        var registry = new JsonRpcMethodRegistry();
+        registry.AddSync("a", (Address a) => a);
+        registry.AddSync("k", (StorageKey k) => k);
+        registry.AddSync("b", (BlockParameter b) => b);
+        var dispatcher = new JsonRpcDispatcher(registry, 10, NullLogger.Instance);
+        foreach (var method in new[] { "a", "k", "b" })
+        {
+            var head = Encoding.UTF8.GetBytes("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":[\"0x");
+            byte[] request = [.. head, 0xff, .. "\"]}"u8];
+            JsonAssert.Error(Dispatch(dispatcher, request), JsonRpcErrorCodes.InvalidParams);
+        }
+    }
+
+    private static JsonElement Dispatch(JsonRpcDispatcher dispatcher, string request) =>
+        Dispatch(dispatcher, Encoding.UTF8.GetBytes(request));
+
+    private static JsonElement Dispatch(JsonRpcDispatcher dispatcher, byte[] request)
     {
         var output = new ArrayBufferWriter<byte>();
-        dispatcher.DispatchAsync(new ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(request)), output, RpcCallContext.Http)
+        dispatcher.DispatchAsync(new ReadOnlySequence<byte>(request), output, RpcCallContext.Http)
             .AsTask().GetAwaiter().GetResult();
         return JsonDocument.Parse(output.WrittenMemory).RootElement.Clone();
     }

@@ -134,7 +134,13 @@ internal sealed class JsonRpcDispatcher
             return true;
         }
 
-        var name = methodElement.GetString()!;
+        var name = RpcParams.TryGetString(methodElement);
+        if (name is null)
+        {
+            WriteError(writer, id, JsonRpcErrorCodes.InvalidRequest, "invalid request: method is not valid UTF-8", null);
+            return true;
+        }
+
         JsonElement parameters = default;
         if (call.TryGetProperty("params"u8, out var paramsElement))
         {

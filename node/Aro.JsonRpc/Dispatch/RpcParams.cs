@@ -55,6 +55,19 @@ internal static class RpcParams
         }
     }
 
+    /// <summary>The string value, or null when it holds invalid UTF-8 (JSON parsing does not check inside strings).</summary>
+    public static string? TryGetString(JsonElement element)
+    {
+        try
+        {
+            return element.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Writes a result, synchronously when the handler already finished (no state machine).</summary>
     public static ValueTask WriteAsync<TResult>(ValueTask<TResult> pending, Utf8JsonWriter writer, JsonTypeInfo<TResult> type)
     {

@@ -67,7 +67,7 @@ internal sealed class WebSocketConnection : ISubscriptionSink, IDisposable
         {
             await ReceiveLoopAsync().ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException)
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or ObjectDisposedException)
         {
             if (_logger.IsEnabled(LogLevel.Debug))
             {

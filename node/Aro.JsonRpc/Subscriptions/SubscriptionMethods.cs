@@ -15,14 +15,14 @@ internal sealed class SubscribeMethod : RpcMethod
     {
         var sink = RequireConnection(context);
         var count = RpcParams.Count(parameters, 1, 2);
-        var kind = parameters[0];
-        if (kind.ValueKind != JsonValueKind.String)
+        var kind = parameters[0].ValueKind == JsonValueKind.String ? RpcParams.TryGetString(parameters[0]) : null;
+        if (kind is null)
         {
             throw JsonRpcException.InvalidParams("invalid argument 0: subscription kind must be a string");
         }
 
         var filter = count > 1 ? parameters[1] : default;
-        var subscription = _hub.Subscribe(sink, kind.GetString()!, filter);
+        var subscription = _hub.Subscribe(sink, kind, filter);
         context.AddPending(subscription);
         result.WriteStringValue(subscription.Id);
         return default;
@@ -44,13 +44,13 @@ internal sealed class UnsubscribeMethod : RpcMethod
     {
         var sink = SubscribeMethod.RequireConnection(context);
         RpcParams.Count(parameters, 1, 1);
-        var id = parameters[0];
-        if (id.ValueKind != JsonValueKind.String)
+        var id = parameters[0].ValueKind == JsonValueKind.String ? RpcParams.TryGetString(parameters[0]) : null;
+        if (id is null)
         {
             throw JsonRpcException.InvalidParams("invalid argument 0: subscription id must be a string");
         }
 
-        result.WriteBooleanValue(_hub.Unsubscribe(sink, id.GetString()!));
+        result.WriteBooleanValue(_hub.Unsubscribe(sink, id));
         return default;
     }
 }
