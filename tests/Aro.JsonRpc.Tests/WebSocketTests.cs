@@ -51,6 +51,15 @@ public sealed class WebSocketTests : IClassFixture<RpcServerFixture>
     }
 
     [Fact]
+    public async Task Message_larger_than_one_frame_but_under_the_limit_is_served()
+    {
+        await using var client = await WebSocketClient.ConnectAsync(_server.Server.WebSocketUri);
+        var padding = new string('b', (int)RpcServerFixture.MaxBodyBytes - 100);
+        var response = await client.CallAsync($$"""{"jsonrpc":"2.0","id":1,"method":"test_echo","params":["{{padding}}"]}""");
+        Assert.Equal(padding, JsonAssert.Result(response).GetString());
+    }
+
+    [Fact]
     public async Task Log_subscription_gets_only_events_its_filter_accepts()
     {
         await using var client = await WebSocketClient.ConnectAsync(_server.Server.WebSocketUri);

@@ -13,6 +13,8 @@ namespace Aro.JsonRpc.Hosting;
 /// </summary>
 internal sealed class WebSocketConnection : ISubscriptionSink, IDisposable
 {
+    private const int RetainedBufferBytes = 256 * 1024;
+
     private readonly WebSocket _socket;
     private readonly JsonRpcDispatcher _dispatcher;
     private readonly SubscriptionHub? _hub;
@@ -127,6 +129,17 @@ internal sealed class WebSocketConnection : ISubscriptionSink, IDisposable
             }
 
             context.ActivatePending();
+
+            // One huge message should not pin megabytes for the life of the connection.
+            if (buffer.Capacity > RetainedBufferBytes)
+            {
+                buffer = new ArrayBufferWriter<byte>(4096);
+            }
+
+            if (output.Capacity > RetainedBufferBytes)
+            {
+                output = new ArrayBufferWriter<byte>(4096);
+            }
         }
     }
 
