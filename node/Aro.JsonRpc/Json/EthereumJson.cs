@@ -9,15 +9,18 @@ public static class EthereumJson
     /// <summary>
     /// Options with the wire-type converters (Hash256, Address, UInt256 and ulong as QUANTITY,
     /// byte[] as DATA, BlockParameter, StorageKey), camelCase property names and strict reading.
-    /// Pass a source-generated resolver to avoid reflection for result types; the default
-    /// resolver is used when none is given.
+    /// Pass a source-generated resolver to avoid reflection for result types; types it does not
+    /// know fall back to the reflection-based resolver.
     /// </summary>
     public static JsonSerializerOptions CreateOptions(IJsonTypeInfoResolver? resolver = null)
     {
         var options = new JsonSerializerOptions
         {
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-            TypeInfoResolver = resolver ?? new DefaultJsonTypeInfoResolver(),
+            // A given (source-generated) resolver goes first; reflection only covers what it lacks.
+            TypeInfoResolver = resolver is null
+                ? new DefaultJsonTypeInfoResolver()
+                : JsonTypeInfoResolver.Combine(resolver, new DefaultJsonTypeInfoResolver()),
             MaxDepth = 64,
             AllowTrailingCommas = false,
             ReadCommentHandling = JsonCommentHandling.Disallow,
