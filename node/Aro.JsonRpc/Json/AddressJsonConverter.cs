@@ -8,7 +8,7 @@ namespace Aro.JsonRpc.Json;
 /// DATA of exactly 20 bytes: "0x" and 40 hex digits. Any case is accepted without an EIP-55 check,
 /// as geth and the execution-apis tests do; results are written lowercase, as they expect.
 /// </summary>
-public sealed class AddressJsonConverter : JsonConverter<Address>
+internal sealed class AddressJsonConverter : JsonConverter<Address>
 {
     public override Address Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {

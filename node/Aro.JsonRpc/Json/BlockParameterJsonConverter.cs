@@ -5,7 +5,7 @@ using Aro.Core;
 namespace Aro.JsonRpc.Json;
 
 /// <summary>Reads and writes <see cref="BlockParameter"/> in all its execution-API spellings.</summary>
-public sealed class BlockParameterJsonConverter : JsonConverter<BlockParameter>
+internal sealed class BlockParameterJsonConverter : JsonConverter<BlockParameter>
 {
     /// <summary>geth keeps block numbers in an int64; numbers beyond it name no block anyone can reach.</summary>
     private const ulong MaxBlockNumber = long.MaxValue;

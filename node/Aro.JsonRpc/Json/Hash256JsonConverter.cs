@@ -5,7 +5,7 @@ using Aro.Core;
 namespace Aro.JsonRpc.Json;
 
 /// <summary>DATA of exactly 32 bytes: "0x" and 64 hex digits of either case; written lowercase.</summary>
-public sealed class Hash256JsonConverter : JsonConverter<Hash256>
+internal sealed class Hash256JsonConverter : JsonConverter<Hash256>
 {
     public override Hash256 Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Aro.JsonRpc.Json;
 
 /// <summary>DATA of any length for <see cref="byte"/>[]: "0x" and an even number of hex digits ("0x" is empty).</summary>
-public sealed class HexBytesJsonConverter : JsonConverter<byte[]>
+internal sealed class HexBytesJsonConverter : JsonConverter<byte[]>
 {
     public override byte[] Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {

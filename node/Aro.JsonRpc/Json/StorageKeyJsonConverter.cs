@@ -5,7 +5,7 @@ using Aro.Core;
 namespace Aro.JsonRpc.Json;
 
 /// <summary>Reads a <see cref="StorageKey"/> with the errors geth gives (execution-apis eth_getStorageAt tests).</summary>
-public sealed class StorageKeyJsonConverter : JsonConverter<StorageKey>
+internal sealed class StorageKeyJsonConverter : JsonConverter<StorageKey>
 {
     public override StorageKey Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {

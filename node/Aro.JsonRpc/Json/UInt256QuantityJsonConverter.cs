@@ -5,7 +5,7 @@ using Aro.Core;
 namespace Aro.JsonRpc.Json;
 
 /// <summary>QUANTITY up to 256 bits: "0x", no leading zero, "0x0" for zero (strict on input too).</summary>
-public sealed class UInt256QuantityJsonConverter : JsonConverter<UInt256>
+internal sealed class UInt256QuantityJsonConverter : JsonConverter<UInt256>
 {
     private const string Digits = "0123456789abcdef";
 

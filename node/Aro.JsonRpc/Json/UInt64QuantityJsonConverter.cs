@@ -7,7 +7,7 @@ namespace Aro.JsonRpc.Json;
 /// QUANTITY up to 64 bits for <see cref="ulong"/> (block numbers, nonces, gas): the wire format
 /// has no JSON numbers, so every ulong travels as strict hex.
 /// </summary>
-public sealed class UInt64QuantityJsonConverter : JsonConverter<ulong>
+internal sealed class UInt64QuantityJsonConverter : JsonConverter<ulong>
 {
     public override ulong Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
