@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Aro.Attestation.Dcap;
 using Aro.Attestation.X509;
+using Aro.Testing;
 using BenchmarkDotNet.Attributes;
 
 namespace Aro.Benchmarks;
@@ -30,7 +31,7 @@ public class DcapBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var folder = Path.Combine(TestDataRoot(), "attestation");
+        var folder = TestData.Path("attestation");
         _quote = File.ReadAllBytes(Path.Combine(folder, Sample, "quote.bin"));
         _collateralJson = File.ReadAllText(Path.Combine(folder, Sample, "collateral.json"));
         _root = File.ReadAllBytes(Path.Combine(folder, "sgx", "intel_sgx_root_ca.der"));
@@ -55,23 +56,4 @@ public class DcapBenchmarks
 
     [Benchmark]
     public bool VerifyUncached() => DcapVerifier.Verify(_quote, DcapCollateral.FromJson(_collateralJson), _root, _at).IsValid;
-
-    private static string TestDataRoot()
-    {
-        var fromEnvironment = Environment.GetEnvironmentVariable("ARO_TESTDATA");
-        if (!string.IsNullOrEmpty(fromEnvironment))
-        {
-            return fromEnvironment;
-        }
-
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Aro.Chain.sln")))
-            {
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "testdata"));
-            }
-        }
-
-        throw new DirectoryNotFoundException("shared/testdata not found; set ARO_TESTDATA");
-    }
 }

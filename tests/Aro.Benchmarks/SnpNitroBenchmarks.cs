@@ -1,6 +1,7 @@
 using Aro.Attestation.Nitro;
 using Aro.Attestation.Snp;
 using Aro.Attestation.X509;
+using Aro.Testing;
 using BenchmarkDotNet.Attributes;
 
 namespace Aro.Benchmarks;
@@ -28,7 +29,7 @@ public class SnpBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var folder = Path.Combine(SnpNitroTestData.Root(), "attestation");
+        var folder = TestData.Path("attestation");
         _report = File.ReadAllBytes(Path.Combine(folder, Sample, "report.bin"));
         var vcekPath = Path.Combine(folder, Sample, "vcek.der");
         _vcekBytes = File.ReadAllBytes(File.Exists(vcekPath) ? vcekPath : Path.Combine(folder, Sample, "vcek.pem"));
@@ -75,7 +76,7 @@ public class NitroBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var folder = Path.Combine(SnpNitroTestData.Root(), "attestation");
+        var folder = TestData.Path("attestation");
         _document = File.ReadAllBytes(Path.Combine(folder, Sample, "attestation_doc.cbor"));
         _rootPem = File.ReadAllBytes(Path.Combine(folder, "nitro", "aws_nitro_root_g1.pem"));
         _at = DateTimeOffset.Parse("2022-10-13T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
@@ -99,27 +100,4 @@ public class NitroBenchmarks
 
     [Benchmark]
     public NitroDocument ParseDocumentOnly() => NitroDocument.Parse(_document);
-}
-
-/// <summary>Locates shared/testdata beside the repository (or ARO_TESTDATA), as the test projects do.</summary>
-internal static class SnpNitroTestData
-{
-    public static string Root()
-    {
-        var fromEnvironment = Environment.GetEnvironmentVariable("ARO_TESTDATA");
-        if (!string.IsNullOrEmpty(fromEnvironment))
-        {
-            return fromEnvironment;
-        }
-
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Aro.Chain.sln")))
-            {
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "testdata"));
-            }
-        }
-
-        throw new DirectoryNotFoundException("shared/testdata not found; set ARO_TESTDATA");
-    }
 }
