@@ -14,7 +14,7 @@ public sealed class Commit : IEquatable<Commit>
 {
     private HashBox? _hash;
 
-    /// <exception cref="ArgumentException">No signatures, or indices not strictly increasing.</exception>
+    /// <exception cref="ArgumentException">No signatures, a non-canonical signature, or indices not strictly increasing.</exception>
     public Commit(ulong height, uint round, in Hash256 blockHash, ImmutableArray<CommitSignature> signatures)
     {
         if (CheckSignatures(signatures) is { } problem)
@@ -65,9 +65,15 @@ public sealed class Commit : IEquatable<Commit>
             return "A commit needs at least one signature.";
         }
 
-        for (var i = 1; i < signatures.Length; i++)
+        for (var i = 0; i < signatures.Length; i++)
         {
-            if (signatures[i].ValidatorIndex <= signatures[i - 1].ValidatorIndex)
+            // Catches default(CommitSignature), which never passed the constructor's checks.
+            if (CommitSignature.Check(signatures[i].Signature) is { } problem)
+            {
+                return $"Commit signature {i}: {problem}";
+            }
+
+            if (i > 0 && signatures[i].ValidatorIndex <= signatures[i - 1].ValidatorIndex)
             {
                 return $"Commit signature {i}: validator index {signatures[i].ValidatorIndex} does not follow {signatures[i - 1].ValidatorIndex}; indices must strictly increase.";
             }

@@ -21,13 +21,28 @@ public static class VoteSignBytes
     // 0x8b (RLP string of 11 bytes) followed by ASCII "aro-vote-v1".
     private static ReadOnlySpan<byte> Prefix => [0x8b, 0x61, 0x72, 0x6f, 0x2d, 0x76, 0x6f, 0x74, 0x65, 0x2d, 0x76, 0x31];
 
+    /// <summary>Longest sign bytes: prefix, list header, chain id and height (9 each), round (5), type (1), hash (33).</summary>
+    private const int MaxLength = 12 + 2 + 9 + 9 + 5 + 1 + 33;
+
     public static byte[] Create(ulong chainId, ulong height, uint round, VoteType type, Hash256? blockHash)
+    {
+        Span<byte> buffer = stackalloc byte[MaxLength];
+        return buffer[..Write(chainId, height, round, type, blockHash, buffer)].ToArray();
+    }
+
+    /// <summary>keccak256 of <see cref="Create"/>: the digest the validator key signs. Allocation-free.</summary>
+    public static Hash256 SigningHash(ulong chainId, ulong height, uint round, VoteType type, Hash256? blockHash)
+    {
+        Span<byte> buffer = stackalloc byte[MaxLength];
+        return Keccak256.Hash(buffer[..Write(chainId, height, round, type, blockHash, buffer)]);
+    }
+
+    private static int Write(ulong chainId, ulong height, uint round, VoteType type, Hash256? blockHash, Span<byte> buffer)
     {
         var content = RlpWriter.LengthOfUInt64(chainId) + RlpWriter.LengthOfUInt64(height) + RlpWriter.LengthOfUInt64(round)
             + RlpWriter.LengthOfUInt64((byte)type) + (blockHash is null ? 1 : 1 + Hash256.Size);
-        var buffer = new byte[Prefix.Length + RlpWriter.LengthOfList(content)];
         Prefix.CopyTo(buffer);
-        var writer = new RlpWriter(buffer.AsSpan(Prefix.Length));
+        var writer = new RlpWriter(buffer[Prefix.Length..]);
         writer.WriteListHeader(content);
         writer.WriteUInt64(chainId);
         writer.WriteUInt64(height);
@@ -42,10 +57,6 @@ public static class VoteSignBytes
             writer.WriteBytes([]);
         }
 
-        return buffer;
+        return Prefix.Length + writer.Position;
     }
-
-    /// <summary>keccak256 of <see cref="Create"/>: the digest the validator key signs.</summary>
-    public static Hash256 SigningHash(ulong chainId, ulong height, uint round, VoteType type, Hash256? blockHash) =>
-        Keccak256.Hash(Create(chainId, height, round, type, blockHash));
 }

@@ -85,6 +85,12 @@ public class CommitTests
     }
 
     [Fact]
+    public void Constructor_rejects_a_default_signature()
+    {
+        Assert.Throws<ArgumentException>(() => new Commit(1, 0, Hash256.Zero, [default(CommitSignature)]));
+    }
+
+    [Fact]
     public void Decode_rejects_an_empty_signature_list()
     {
         var encoded = RlpEdit.Replace(CommitCodec.Encode(Build.Commit().TestObject), 3, RlpItem.FromList());
