@@ -86,7 +86,7 @@ public class DerivedRootsBloomVectorTests
             }
         }
 
-        run.AssertAll(atLeast: 5);
+        run.AssertAll(atLeast: 7);
     }
 
     private static IEnumerable<JsonElement> Receipts(JsonDocument response)
