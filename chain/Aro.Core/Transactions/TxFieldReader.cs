@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
 using Aro.Core.Rlp;
 
 namespace Aro.Core.Transactions;
@@ -65,11 +66,11 @@ internal ref struct TxFieldReader
             return [];
         }
 
-        var entries = ImmutableArray.CreateBuilder<AccessListEntry>();
-        while (list.HasMore)
+        // Count first so each array is allocated once at its exact size and wrapped without a copy.
+        var entries = new AccessListEntry[CountItems(list)];
+        for (var index = 0; index < entries.Length; index++)
         {
             var entry = list.ReadList();
-            var index = entries.Count;
             if (!entry.HasMore)
             {
                 throw AccessListError(index, "is empty; it must be [address, [storage keys]]");
@@ -87,8 +88,9 @@ internal ref struct TxFieldReader
             }
 
             var keys = entry.ReadList();
-            var storageKeys = ImmutableArray.CreateBuilder<Hash256>();
-            while (keys.HasMore)
+            var keyCount = CountItems(keys);
+            Hash256[] storageKeys = keyCount == 0 ? [] : new Hash256[keyCount];
+            for (var k = 0; k < storageKeys.Length; k++)
             {
                 var key = keys.ReadBytes();
                 if (key.Length != Hash256.Size)
@@ -96,7 +98,7 @@ internal ref struct TxFieldReader
                     throw AccessListError(index, $"has a {key.Length}-byte storage key; keys are 32 bytes");
                 }
 
-                storageKeys.Add(new Hash256(key));
+                storageKeys[k] = new Hash256(key);
             }
 
             if (entry.HasMore)
@@ -104,10 +106,10 @@ internal ref struct TxFieldReader
                 throw AccessListError(index, "has more than two items");
             }
 
-            entries.Add(new AccessListEntry(new Address(addressBytes), storageKeys.DrainToImmutable()));
+            entries[index] = new AccessListEntry(new Address(addressBytes), ImmutableCollectionsMarshal.AsImmutableArray(storageKeys));
         }
 
-        return entries.DrainToImmutable();
+        return ImmutableCollectionsMarshal.AsImmutableArray(entries);
     }
 
     /// <summary>The typed y parity: 0 or 1.</summary>
@@ -155,6 +157,19 @@ internal ref struct TxFieldReader
         }
 
         return ref _fields;
+    }
+
+    /// <summary>Items left in <paramref name="list"/>, counted on a copy (headers are validated, the reader does not move).</summary>
+    private static int CountItems(RlpReader list)
+    {
+        var count = 0;
+        while (list.HasMore)
+        {
+            list.Skip();
+            count++;
+        }
+
+        return count;
     }
 
     private readonly TransactionFormatException AccessListError(int index, string problem) =>
