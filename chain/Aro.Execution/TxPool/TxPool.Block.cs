@@ -23,18 +23,19 @@ public sealed partial class TxPool
         lock (_lock)
         {
             // The priority order is total, so the dictionary's enumeration order cannot show through.
-            var heads = new PriorityQueue<Cursor, PooledTx>(_senders.Count, new BlockOrder(baseFee));
+            var heads = new PriorityQueue<Cursor, BlockCandidate>(_senders.Count, BlockOrder.Instance);
             foreach (var queue in _senders.Values)
             {
                 if (queue.PendingCount > 0)
                 {
-                    heads.Enqueue(new Cursor(queue, 0), queue[0]);
+                    heads.Enqueue(new Cursor(queue, 0), Candidate(queue[0], baseFee));
                 }
             }
 
             var gasLeft = gasLimit;
-            while (selected.Count < maxCount && gasLeft >= IntrinsicGas.Transaction && heads.TryDequeue(out var cursor, out var tx))
+            while (selected.Count < maxCount && gasLeft >= IntrinsicGas.Transaction && heads.TryDequeue(out var cursor, out var candidate))
             {
+                var tx = candidate.Tx;
                 if (tx.Transaction.MaxFeePerGas < baseFee || tx.Transaction.GasLimit > gasLeft)
                 {
                     continue;
@@ -45,13 +46,15 @@ public sealed partial class TxPool
                 var next = cursor.Index + 1;
                 if (next < cursor.Queue.PendingCount)
                 {
-                    heads.Enqueue(new Cursor(cursor.Queue, next), cursor.Queue[next]);
+                    heads.Enqueue(new Cursor(cursor.Queue, next), Candidate(cursor.Queue[next], baseFee));
                 }
             }
         }
 
         return selected;
     }
+
+    private static BlockCandidate Candidate(PooledTx tx, in UInt256 baseFee) => new(TxPricing.EffectiveTip(tx.Transaction, baseFee), tx);
 
     private readonly record struct Cursor(SenderQueue Queue, int Index);
 }

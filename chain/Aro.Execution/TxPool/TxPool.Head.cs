@@ -19,6 +19,7 @@ public sealed partial class TxPool
         lock (_lock)
         {
             _state = state;
+            _baseFee = baseFee;
             _headVersion++;
 
             // Address order, so the promotion event lists transactions the same way on every node.

@@ -22,6 +22,7 @@ public sealed partial class TxPool
     // Every sender's highest-nonce transaction, cheapest first: the eviction candidates.
     private SortedSet<PooledTx> _tails;
     private ITxPoolStateReader _state;
+    private UInt256 _baseFee;
 
     // Bumped by each new head, so an Add that read state outside the lock knows to read again.
     private long _headVersion;
@@ -36,6 +37,7 @@ public sealed partial class TxPool
         options.Validate();
         _options = options;
         _state = state;
+        _baseFee = options.BaseFee;
         _tails = new SortedSet<PooledTx>(new EvictionOrder(options.BaseFee));
     }
 
@@ -66,7 +68,7 @@ public sealed partial class TxPool
         {
             lock (_lock)
             {
-                return _tails.Comparer is EvictionOrder order ? order.BaseFee : UInt256.Zero;
+                return _baseFee;
             }
         }
     }
@@ -244,7 +246,7 @@ public sealed partial class TxPool
             return TxPoolAddResult.Refused(TxPoolError.AlreadyKnown, hash);
         }
 
-        var baseFee = ((EvictionOrder)_tails.Comparer).BaseFee;
+        var baseFee = _baseFee;
         if (tx.MaxFeePerGas < baseFee)
         {
             return TxPoolAddResult.Refused(TxPoolError.FeeCapBelowBaseFee, hash, $"address {sender}, maxFeePerGas: {tx.MaxFeePerGas}, baseFee: {baseFee}");

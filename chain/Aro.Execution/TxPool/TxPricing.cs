@@ -72,8 +72,6 @@ internal static class TxPricing
 /// <summary>Cheapest first: the order the pool evicts in when full. Newer before older at the same price.</summary>
 internal sealed class EvictionOrder(UInt256 baseFee) : IComparer<PooledTx>
 {
-    public UInt256 BaseFee { get; } = baseFee;
-
     public int Compare(PooledTx? x, PooledTx? y)
     {
         if (ReferenceEquals(x, y))
@@ -83,30 +81,28 @@ internal sealed class EvictionOrder(UInt256 baseFee) : IComparer<PooledTx>
 
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
-        var byPrice = TxPricing.ComparePrice(x.Transaction, y.Transaction, BaseFee);
+        var byPrice = TxPricing.ComparePrice(x.Transaction, y.Transaction, baseFee);
         return byPrice != 0 ? byPrice : y.Sequence.CompareTo(x.Sequence);
     }
 }
 
-/// <summary>Block order among senders' next transactions: highest effective tip, then earliest arrival, then hash.</summary>
-internal sealed class BlockOrder(UInt256 baseFee) : IComparer<PooledTx>
-{
-    public int Compare(PooledTx? x, PooledTx? y)
-    {
-        if (ReferenceEquals(x, y))
-        {
-            return 0;
-        }
+/// <summary>A sender's next transaction in block building, with its effective tip computed once.</summary>
+internal readonly record struct BlockCandidate(UInt256 EffectiveTip, PooledTx Tx);
 
-        ArgumentNullException.ThrowIfNull(x);
-        ArgumentNullException.ThrowIfNull(y);
-        var byTip = TxPricing.EffectiveTip(y.Transaction, baseFee).CompareTo(TxPricing.EffectiveTip(x.Transaction, baseFee));
+/// <summary>Block order among senders' next transactions: highest effective tip, then earliest arrival, then hash.</summary>
+internal sealed class BlockOrder : IComparer<BlockCandidate>
+{
+    public static readonly BlockOrder Instance = new();
+
+    public int Compare(BlockCandidate x, BlockCandidate y)
+    {
+        var byTip = y.EffectiveTip.CompareTo(x.EffectiveTip);
         if (byTip != 0)
         {
             return byTip;
         }
 
-        var bySequence = x.Sequence.CompareTo(y.Sequence);
-        return bySequence != 0 ? bySequence : x.Hash.CompareTo(y.Hash);
+        var bySequence = x.Tx.Sequence.CompareTo(y.Tx.Sequence);
+        return bySequence != 0 ? bySequence : x.Tx.Hash.CompareTo(y.Tx.Hash);
     }
 }
