@@ -75,7 +75,8 @@ public sealed partial class TxPool
         {
             foreach (var (sender, nonce) in included)
             {
-                if (!_senders.TryGetValue(sender, out var queue) || nonce < queue.Nonce)
+                // No transaction carries nonce 2^64 − 1 (EIP-2681), so nonce + 1 cannot wrap.
+                if (nonce == ulong.MaxValue || !_senders.TryGetValue(sender, out var queue) || nonce < queue.Nonce)
                 {
                     continue;
                 }
