@@ -1,0 +1,16 @@
+using Aro.Core;
+
+namespace Aro.Execution.TxPool;
+
+/// <summary>
+/// The account state the pool checks transactions against: the state after the current head block.
+/// Implementations must be safe to call from several threads at once (the pool reads outside its lock).
+/// </summary>
+public interface ITxPoolStateReader
+{
+    /// <summary>The next nonce the account may use (0 for an account that does not exist).</summary>
+    ulong GetNonce(Address address);
+
+    /// <summary>The account's balance in wei (0 for an account that does not exist).</summary>
+    UInt256 GetBalance(Address address);
+}
