@@ -31,6 +31,22 @@ public static class StorageValue
     }
 
     /// <summary>
+    /// The value an EVM word is stored as: its minimal big-endian bytes, as Ethereum stores slots
+    /// (empty for zero, which deletes the slot).
+    /// </summary>
+    /// <exception cref="ArgumentException">The word is longer than 32 bytes.</exception>
+    public static byte[] FromWord(ReadOnlySpan<byte> word)
+    {
+        if (word.Length > WordSize)
+        {
+            throw new ArgumentException($"A word is at most {WordSize} bytes.", nameof(word));
+        }
+
+        var firstNonZero = word.IndexOfAnyExcept((byte)0);
+        return firstNonZero < 0 ? [] : word[firstNonZero..].ToArray();
+    }
+
+    /// <summary>
     /// What eth_getStorageAt answers for a value: values up to 32 bytes left-padded to a 32-byte word
     /// (absent = zero word); longer values (module records) whole, since cutting them would misreport state.
     /// </summary>
