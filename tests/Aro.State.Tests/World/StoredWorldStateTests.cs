@@ -64,6 +64,32 @@ public sealed class StoredWorldStateTests : IDisposable
     }
 
     [Fact]
+    public void Proofs_from_a_state_reopened_over_a_RocksDB_snapshot_verify()
+    {
+        using var store = RocksDbStore.Open(_directory);
+        var state = new WorldState(new StoreTrieNodes(store));
+        for (var i = 0; i < 50; i++)
+        {
+            state.AddBalance(AddressOf(i), (ulong)(i + 1));
+        }
+
+        state.GetModuleStore(Staking).Set([0x21, 0x01], [0xc1, 0x01]);
+        using (var batch = store.CreateBatch())
+        {
+            state.Commit(new TrieNodeBatch(batch));
+            batch.Commit(sync: false);
+        }
+
+        using var snapshot = store.CreateSnapshot();
+        var reader = new WorldState(new StoreTrieNodes(snapshot), state.StateRoot);
+        var proof = reader.GetProof(Staking, [[0x21, 0x01]]);
+
+        var account = StateProofVerifier.VerifyAccount(state.StateRoot, Staking, proof.Proof)!.Value;
+        Assert.Equal(new byte[] { 0xc1, 0x01 }, StateProofVerifier.VerifyStorage(account.StorageRoot, [0x21, 0x01], proof.StorageProofs[0].Proof));
+        Assert.Equal((UInt256)7u, StateProofVerifier.VerifyAccount(state.StateRoot, AddressOf(6), reader.GetProof(AddressOf(6), []).Proof)!.Value.Balance);
+    }
+
+    [Fact]
     public void Nothing_reaches_the_store_until_the_callers_batch_is_committed()
     {
         using var store = RocksDbStore.Open(_directory);

@@ -228,6 +228,27 @@ public class WorldStateTests
     }
 
     [Fact]
+    public void Evm_word_is_stored_as_its_minimal_bytes_and_a_zero_word_deletes()
+    {
+        var word = new byte[32];
+        word[31] = 0x07;
+        word[30] = 0x01;
+
+        Assert.Equal(new byte[] { 0x01, 0x07 }, StorageValue.FromWord(word));
+        Assert.Empty(StorageValue.FromWord(new byte[32]));
+        Assert.Equal(word, StorageValue.ToWord(StorageValue.FromWord(word)));
+    }
+
+    [Fact]
+    public void Storage_word_of_a_record_longer_than_32_bytes_is_the_whole_record()
+    {
+        var record = new byte[40];
+        record[0] = 0xf8;
+
+        Assert.Equal(record, StorageValue.ToWord(record));
+    }
+
+    [Fact]
     public void Commit_continues_at_the_new_root_with_no_pending_changes()
     {
         var state = new WorldState(_nodes);
