@@ -48,9 +48,13 @@ public sealed partial class WorldState
     {
         ArgumentNullException.ThrowIfNull(writer);
         ComputeRoot();
-        foreach (var address in SortedKeys(_storageTries))
+        // Only tries with pending slots can hold new nodes: ComputeRoot changes no other.
+        foreach (var address in SortedKeys(_storage))
         {
-            _storageTries[address].Commit(writer);
+            if (_storageTries.TryGetValue(address, out var trie))
+            {
+                trie.Commit(writer);
+            }
         }
 
         StateRoot = _accountTrie.Commit(writer);
