@@ -55,7 +55,7 @@ public class EthGetProofVectorTests
     }
 
     /// <summary>The state root of the block headfcu.json makes head, found in chain.rlp by header hash.</summary>
-    private static Hash256 HeadStateRoot()
+    internal static Hash256 HeadStateRoot()
     {
         using var forkChoice = JsonDocument.Parse(TestData.ReadText([.. Tests, "headfcu.json"]));
         var head = Hash256.Parse(forkChoice.RootElement.GetProperty("params")[0].GetProperty("headBlockHash").GetString()!);
