@@ -173,10 +173,16 @@ public readonly struct Address : IEquatable<Address>, IComparable<Address>
 
     public override bool Equals(object? obj) => obj is Address other && Equals(other);
 
+    /// <summary>
+    /// Hashes every byte with the process's randomized seed: keys such as transfer recipients are
+    /// chosen by users, and a hash of a fixed prefix would let anyone flood one dictionary bucket.
+    /// Hash codes never reach state (nothing that does iterates in hash order).
+    /// </summary>
     public override int GetHashCode()
     {
-        var head = Unsafe.ReadUnaligned<long>(in _bytes[0]);
-        return (int)head ^ (int)(head >> 32);
+        var hash = default(HashCode);
+        hash.AddBytes(Bytes);
+        return hash.ToHashCode();
     }
 
     /// <summary>Lexicographic (big-endian) byte order.</summary>

@@ -19,15 +19,15 @@ public sealed partial class WorldState
 
     // The overlay grows until Commit and is never pruned by a revert: a revert restores the previous
     // value instead, so ComputeRoot (which may have applied a slot already) re-applies the right one.
-    private readonly Dictionary<Address, AccountEntry> _accounts = new(AddressKeyComparer.Instance);
-    private readonly Dictionary<Address, Dictionary<Hash256, byte[]?>> _storage = new(AddressKeyComparer.Instance);
+    private readonly Dictionary<Address, AccountEntry> _accounts = new();
+    private readonly Dictionary<Address, Dictionary<Hash256, byte[]?>> _storage = new();
 
     // Unchanged accounts read from the trie since the last commit (null = absent).
-    private readonly Dictionary<Address, Account?> _loaded = new(AddressKeyComparer.Instance);
+    private readonly Dictionary<Address, Account?> _loaded = new();
 
     // Storage tries opened or changed since this state was opened (committed ones hold the nodes
     // of the last commit, which the caller's batch may not have written to the store yet).
-    private readonly Dictionary<Address, PatriciaTrie> _storageTries = new(AddressKeyComparer.Instance);
+    private readonly Dictionary<Address, PatriciaTrie> _storageTries = new();
 
     /// <summary>An empty state.</summary>
     public WorldState(ITrieNodeReader reader)
