@@ -71,14 +71,17 @@ public ref struct RlpReader
     {
         var start = _position;
         var payload = ReadBytes();
-        if (payload.Length > maxLength)
-        {
-            throw Error(RlpError.IntegerTooLarge, start);
-        }
 
+        // Leading zeros first: a zero-padded over-wide value is non-canonical before it is too large
+        // (the order Ethereum's transaction tests and the tx/block field readers use).
         if (payload.Length > 0 && payload[0] == 0)
         {
             throw Error(RlpError.LeadingZeros, start);
+        }
+
+        if (payload.Length > maxLength)
+        {
+            throw Error(RlpError.IntegerTooLarge, start);
         }
 
         return payload;

@@ -122,6 +122,13 @@ public class RlpReaderTests
     }
 
     [Fact]
+    public void Reports_a_zero_padded_over_wide_integer_as_leading_zeros()
+    {
+        var bytes = TestHex.Parse("89000000000000000001");
+        Assert.Equal(RlpError.LeadingZeros, Assert.Throws<RlpException>(() => new RlpReader(bytes).ReadUInt64()).Error);
+    }
+
+    [Fact]
     public void Rejects_list_where_bytes_expected()
     {
         var bytes = TestHex.Parse("c0");
