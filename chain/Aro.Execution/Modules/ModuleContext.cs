@@ -1,0 +1,58 @@
+using System.Collections.Immutable;
+using Aro.Core;
+using Aro.Core.Abi;
+using Aro.Core.Blocks;
+using Aro.Execution.Execution;
+using Aro.State.World;
+
+namespace Aro.Execution.Modules;
+
+/// <summary>
+/// What a module may touch during a hook or call: its own store, the block, its own event stream,
+/// value held by its own system account, and the call's gas meter. Nothing else of the world state.
+/// </summary>
+public sealed class ModuleContext
+{
+    private readonly WorldState _state;
+    private readonly List<Log> _logs;
+
+    internal ModuleContext(WorldState state, IModule module, BlockContext block, GasMeter gas, List<Log> logs)
+    {
+        _state = state;
+        _logs = logs;
+        Address = module.SystemAddress;
+        Block = block;
+        Gas = gas;
+        Store = state.GetModuleStore(module.SystemAddress);
+    }
+
+    public Address Address { get; }
+
+    public BlockContext Block { get; }
+
+    public ModuleStore Store { get; }
+
+    public GasMeter Gas { get; }
+
+    public UInt256 Balance => _state.GetBalance(Address);
+
+    public void Emit(ImmutableArray<Hash256> topics, ReadOnlySpan<byte> data) => _logs.Add(new Log(Address, topics, data));
+
+    public void Emit(AbiEvent abiEvent, params AbiValue[] values)
+    {
+        var encoded = abiEvent.Encode(values);
+        _logs.Add(new Log(Address, [.. encoded.Topics], encoded.Data));
+    }
+
+    /// <summary>Moves value out of the module's own account (payouts, unbonding); reverts the call when the module holds too little.</summary>
+    public void Pay(in Address to, in UInt256 amount)
+    {
+        if (_state.GetBalance(Address) < amount)
+        {
+            throw new ModuleRevertException("module balance too low");
+        }
+
+        _state.SubtractBalance(Address, amount);
+        _state.AddBalance(to, amount);
+    }
+}

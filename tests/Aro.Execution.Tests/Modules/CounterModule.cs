@@ -1,0 +1,93 @@
+using Aro.Core;
+using Aro.Core.Abi;
+using Aro.Execution.Modules;
+
+namespace Aro.Execution.Tests.Modules;
+
+/// <summary>
+/// A test module: a counter in its store, an event per change, a failing method that writes and
+/// emits before reverting, a method that runs out of gas, and a view.
+/// </summary>
+internal sealed class CounterModule : IModule
+{
+    public const ulong IncrementGas = 5_000;
+    public const ulong FailGas = 3_000;
+    public const ulong GetGas = 1_000;
+    public const ulong BurnGas = 100;
+
+    public static readonly Address DefaultAddress = Address.Parse("0x00000000000000000000000000000000000a0001");
+
+    public static readonly AbiFunction Increment = AbiFunction.Parse("increment(uint256)", "(uint256)");
+    public static readonly AbiFunction Fail = AbiFunction.Parse("fail(string)");
+    public static readonly AbiFunction Get = AbiFunction.Parse("get()", "(uint256)", AbiStateMutability.View);
+    public static readonly AbiFunction Burn = AbiFunction.Parse("burn()");
+    public static readonly AbiEvent Incremented = AbiEvent.Parse("Incremented(address,uint256)", 0);
+    public static readonly AbiEvent BlockBegun = AbiEvent.Parse("BlockBegun(uint64)");
+
+    private static readonly byte[] CounterKey = [0x01];
+
+    private readonly List<string>? _hookLog;
+
+    public CounterModule(Address? address = null, bool acceptsPlainValue = false, List<string>? hookLog = null)
+    {
+        SystemAddress = address ?? DefaultAddress;
+        AcceptsPlainValue = acceptsPlainValue;
+        _hookLog = hookLog;
+        GasTable = new Dictionary<AbiSelector, ulong>
+        {
+            [Increment.Selector] = IncrementGas,
+            [Fail.Selector] = FailGas,
+            [Get.Selector] = GetGas,
+            [Burn.Selector] = BurnGas,
+        };
+    }
+
+    public Address SystemAddress { get; }
+
+    public string Name => "counter";
+
+    public IReadOnlyDictionary<AbiSelector, ulong> GasTable { get; }
+
+    public bool AcceptsPlainValue { get; }
+
+    public void BeginBlock(ModuleContext context)
+    {
+        _hookLog?.Add($"begin {SystemAddress}");
+        context.Emit(BlockBegun, AbiValue.UInt(context.Block.Number));
+    }
+
+    public void EndBlock(ModuleContext context) => _hookLog?.Add($"end {SystemAddress}");
+
+    public ModuleCallResult Call(ModuleContext context, CallInput input, GasMeter gas)
+    {
+        AbiSelector.TryRead(input.Calldata.Span, out var selector);
+        var args = input.Calldata.Span[AbiSelector.Size..];
+        if (selector == Increment.Selector)
+        {
+            var next = Read(context.Store.Get(CounterKey)) + Increment.DecodeArguments(args)[0].AsUInt256();
+            context.Store.Set(CounterKey, next.ToBigEndianMinimal());
+            context.Emit(Incremented, AbiValue.Address(input.Sender), AbiValue.UInt(next));
+            return ModuleCallResult.Success(Increment.EncodeResult(AbiValue.UInt(next)));
+        }
+
+        if (selector == Fail.Selector)
+        {
+            var reason = Fail.DecodeArguments(args)[0].AsString();
+            context.Store.Set(CounterKey, ((UInt256)999UL).ToBigEndianMinimal());
+            context.Emit(Incremented, AbiValue.Address(input.Sender), AbiValue.UInt(999UL));
+            throw new ModuleRevertException(reason);
+        }
+
+        if (selector == Burn.Selector)
+        {
+            gas.Consume(ulong.MaxValue);
+        }
+
+        return ModuleCallResult.Success(Get.EncodeResult(AbiValue.UInt(Read(context.Store.Get(CounterKey)))));
+    }
+
+    public ModuleCallResult Query(ModuleQueryContext context, ReadOnlySpan<byte> calldata) =>
+        ModuleCallResult.Success(Get.EncodeResult(AbiValue.UInt(Read(context.Get(CounterKey)))));
+
+    private static UInt256 Read(byte[]? stored) => stored is null ? UInt256.Zero : UInt256.FromBigEndian(stored);
+}

@@ -1,0 +1,48 @@
+using Aro.Core;
+using Aro.Execution.Modules;
+using Aro.Execution.Tests.Execution;
+using static Aro.Execution.Tests.Execution.ExecFixture;
+
+namespace Aro.Execution.Tests.Modules;
+
+public class ModuleHostTests
+{
+    private static readonly Address Low = Address.Parse("0x0000000000000000000000000000000000000a01");
+    private static readonly Address High = Address.Parse("0x0000000000000000000000000000000000000a02");
+
+    [Fact]
+    public void Two_modules_at_one_address_are_refused() =>
+        Assert.Throws<ArgumentException>(() => new ModuleHost([new CounterModule(Low), new CounterModule(Low)]));
+
+    [Fact]
+    public void Modules_are_ordered_by_address_whatever_the_registration_order()
+    {
+        var host = new ModuleHost([new CounterModule(High), new CounterModule(Low)]);
+
+        Assert.Equal([Low, High], host.Modules.Select(m => m.SystemAddress));
+    }
+
+    [Fact]
+    public void Hooks_run_in_address_order_around_the_transactions()
+    {
+        var hooks = new List<string>();
+        var executor = Executor(new CounterModule(High, hookLog: hooks), new CounterModule(Low, hookLog: hooks));
+
+        executor.BuildBlock(FundedState(), ExecTx.Block(10), []);
+
+        Assert.Equal([$"begin {Low}", $"begin {High}", $"end {Low}", $"end {High}"], hooks);
+    }
+
+    [Fact]
+    public void Hook_events_are_block_events_not_receipt_logs()
+    {
+        var executor = Executor(new CounterModule(Low));
+
+        var result = executor.BuildBlock(FundedState(ExecTx.Alice), ExecTx.Block(10), [ExecTx.From(ExecTx.Alice).Signed()]);
+
+        var blockEvent = Assert.Single(result.BlockEvents);
+        Assert.Equal(CounterModule.BlockBegun.Topic0, blockEvent.Topics[0]);
+        Assert.Empty(result.Receipts[0].Logs);
+        Assert.True(result.LogsBloom.IsEmpty);
+    }
+}
