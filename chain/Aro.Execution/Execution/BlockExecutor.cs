@@ -48,7 +48,8 @@ public sealed class BlockExecutor
 
     /// <summary>
     /// Re-executes a proposed block. Any invalid transaction throws <see cref="BlockValidationException"/>
-    /// after the state is reverted to what it was on entry (a journal snapshot taken before the hooks).
+    /// after the state is reverted to what it was on entry (a journal snapshot taken before the hooks);
+    /// any other exception (a failing hook) reverts the same way and propagates.
     /// </summary>
     public BlockExecutionResult ValidateBlock(WorldState state, BlockContext block, IReadOnlyList<SenderTx> transactions)
     {
@@ -58,8 +59,9 @@ public sealed class BlockExecutor
         {
             return Execute(state, block, transactions, validating: true);
         }
-        catch (BlockValidationException)
+        catch (Exception)
         {
+            // A failing hook leaves the state as untouched as an invalid transaction does.
             state.RevertToSnapshot(snapshot);
             throw;
         }

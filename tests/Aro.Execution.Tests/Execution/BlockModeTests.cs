@@ -63,4 +63,16 @@ public class BlockModeTests
         Assert.Equal(built.ComputeRoot(), validated.ComputeRoot());
         Assert.Equal(Aro.State.DerivedRoots.Receipts(a.Receipts), Aro.State.DerivedRoots.Receipts(b.Receipts));
     }
+
+    [Fact]
+    public void Validate_restores_the_state_when_a_hook_throws()
+    {
+        var state = FundedState(ExecTx.Alice);
+        var before = state.ComputeRoot();
+
+        Assert.Throws<InvalidOperationException>(() =>
+            Executor(new ThrowingHookModule()).ValidateBlock(state, ExecTx.Block(10), [ExecTx.From(ExecTx.Alice).Signed()]));
+
+        Assert.Equal(before, state.ComputeRoot());
+    }
 }

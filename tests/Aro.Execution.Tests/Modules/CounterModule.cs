@@ -14,6 +14,7 @@ internal sealed class CounterModule : IModule
     public const ulong FailGas = 3_000;
     public const ulong GetGas = 1_000;
     public const ulong BurnGas = 100;
+    public const ulong WithdrawGas = 2_000;
 
     public static readonly Address DefaultAddress = Address.Parse("0x00000000000000000000000000000000000a0001");
 
@@ -21,6 +22,7 @@ internal sealed class CounterModule : IModule
     public static readonly AbiFunction Fail = AbiFunction.Parse("fail(string)");
     public static readonly AbiFunction Get = AbiFunction.Parse("get()", "(uint256)", AbiStateMutability.View);
     public static readonly AbiFunction Burn = AbiFunction.Parse("burn()");
+    public static readonly AbiFunction Withdraw = AbiFunction.Parse("withdraw(address,uint256)");
     public static readonly AbiEvent Incremented = AbiEvent.Parse("Incremented(address,uint256)", 0);
     public static readonly AbiEvent BlockBegun = AbiEvent.Parse("BlockBegun(uint64)");
 
@@ -39,6 +41,7 @@ internal sealed class CounterModule : IModule
             [Fail.Selector] = FailGas,
             [Get.Selector] = GetGas,
             [Burn.Selector] = BurnGas,
+            [Withdraw.Selector] = WithdrawGas,
         };
     }
 
@@ -76,6 +79,13 @@ internal sealed class CounterModule : IModule
             context.Store.Set(CounterKey, ((UInt256)999UL).ToBigEndianMinimal());
             context.Emit(Incremented, AbiValue.Address(input.Sender), AbiValue.UInt(999UL));
             throw new ModuleRevertException(reason);
+        }
+
+        if (selector == Withdraw.Selector)
+        {
+            var withdraw = Withdraw.DecodeArguments(args);
+            context.Pay(withdraw[0].AsAddress(), withdraw[1].AsUInt256());
+            return ModuleCallResult.Success([]);
         }
 
         if (selector == Burn.Selector)
