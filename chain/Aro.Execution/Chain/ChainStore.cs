@@ -19,8 +19,8 @@ public sealed class ChainStore
 {
     private readonly IKeyValueStore _store;
     private readonly Lock _writeLock = new();
-    private ChainHead? _head;
-    private Hash256? _genesisHash;
+    // One immutable snapshot swapped atomically, so a concurrent reader never sees a torn head.
+    private volatile Tip? _tip;
 
     public ChainStore(IKeyValueStore store)
     {
@@ -28,19 +28,19 @@ public sealed class ChainStore
         _store = store;
         if (store.Get(Columns.Metadata, ChainKeys.Genesis) is { } genesis)
         {
-            _genesisHash = ReadHash(genesis, "genesis hash");
-            _head = ReadHead(store.Get(Columns.Metadata, ChainKeys.Head)
-                ?? throw Corrupt("the genesis hash is stored but the head pointer is missing"));
+            _tip = new Tip(
+                ReadHash(genesis, "genesis hash"),
+                ReadHead(store.Get(Columns.Metadata, ChainKeys.Head) ?? throw Corrupt("the genesis hash is stored but the head pointer is missing")));
         }
     }
 
-    public bool IsInitialized => _head.HasValue;
+    public bool IsInitialized => _tip is not null;
 
     /// <summary>The last committed block.</summary>
     /// <exception cref="ChainStoreException"><see cref="ChainStoreError.NotInitialized"/>.</exception>
-    public ChainHead Head => _head ?? throw NotInitialized();
+    public ChainHead Head => (_tip ?? throw NotInitialized()).Head;
 
-    public Hash256 GenesisHash => _genesisHash ?? throw NotInitialized();
+    public Hash256 GenesisHash => (_tip ?? throw NotInitialized()).Genesis;
 
     /// <summary>
     /// Writes the genesis block and state of <paramref name="spec"/> into an empty store, or checks
@@ -52,7 +52,7 @@ public sealed class ChainStore
         ArgumentNullException.ThrowIfNull(spec);
         lock (_writeLock)
         {
-            if (_genesisHash is { } stored)
+            if (_tip is { Genesis: var stored })
             {
                 // Built against a scratch node store: the existing database is only read, never touched.
                 var expected = Genesis.Build(spec, new MemoryTrieNodeStore(), new MemoryTrieNodeStore(), initializeModules);
@@ -66,8 +66,7 @@ public sealed class ChainStore
             var head = new ChainHead(0, genesis.Hash);
             PutHead(batch, head);
             batch.Commit(sync: true);
-            _genesisHash = genesis.Hash;
-            _head = head;
+            _tip = new Tip(genesis.Hash, head);
             return genesis;
         }
     }
@@ -119,6 +118,11 @@ public sealed class ChainStore
         lock (_writeLock)
         {
             var head = Head;
+            if (head.Number == 0)
+            {
+                throw new ChainStoreException(ChainStoreError.CommitMismatch, "Genesis is final by definition and has no commit.");
+            }
+
             CheckCommit(commit, head.Number, head.Hash);
             _store.Put(Columns.Metadata, ChainKeys.HeadCommit, CommitCodec.Encode(commit));
         }
@@ -210,7 +214,9 @@ public sealed class ChainStore
         ulong number = BinaryPrimitives.ReadUInt64BigEndian(value);
         uint index = BinaryPrimitives.ReadUInt32BigEndian(value.AsSpan(sizeof(ulong)));
         var header = GetHeader(number) ?? throw Corrupt($"tx {transactionHash} is indexed in block {number}, which is not stored");
-        return new TxLocation(number, header.Hash, checked((int)index));
+        return index <= int.MaxValue
+            ? new TxLocation(number, header.Hash, (int)index)
+            : throw Corrupt($"tx {transactionHash} is indexed at position {index}");
     }
 
     /// <summary>
@@ -219,7 +225,7 @@ public sealed class ChainStore
     /// </summary>
     public Commit? GetCommit(ulong number)
     {
-        if (_head is not { } head || number > head.Number)
+        if (_tip is not { Head: var head } || number > head.Number)
         {
             return null;
         }
@@ -287,7 +293,7 @@ public sealed class ChainStore
         var head = new ChainHead(block.Number, block.Hash);
         PutHead(batch, head);
         batch.Commit(sync: true);
-        _head = head;
+        _tip = _tip! with { Head = head };
     }
 
     private static void PutBlock(IWriteBatch batch, Block block, IReadOnlyList<Receipt> receipts)
@@ -366,6 +372,8 @@ public sealed class ChainStore
             throw new ChainStoreException(ChainStoreError.Corrupt, $"Stored {what} does not decode: {e.Message}", e);
         }
     }
+
+    private sealed record Tip(Hash256 Genesis, ChainHead Head);
 
     private static ChainStoreException Corrupt(string message) => new(ChainStoreError.Corrupt, "Chain database is damaged: " + message);
 

@@ -268,6 +268,34 @@ public sealed class ChainStoreTests : IDisposable
     }
 
     [Fact]
+    public void Genesis_takes_no_commit()
+    {
+        using var store = new MemoryStore();
+        var chain = new ChainStore(store);
+        var genesis = chain.Initialize(TestGenesis.Spec());
+
+        var error = Assert.Throws<ChainStoreException>(() => chain.SetHeadCommit(TestBlocks.CommitFor(genesis.Header)));
+
+        Assert.Equal(ChainStoreError.CommitMismatch, error.Error);
+        Assert.Null(chain.GetCommit(0));
+    }
+
+    [Fact]
+    public void State_nodes_given_as_a_batch_action_land_with_the_block()
+    {
+        using var store = new MemoryStore();
+        var chain = new ChainStore(store);
+        chain.Initialize(TestGenesis.Spec());
+        var (block, receipts, state) = new TestBlocks(chain, new StoreTrieNodes(store)).Next(2);
+
+        chain.CommitBlock(block, receipts, null, batch => state.Commit(new TrieNodeBatch(batch)));
+
+        Assert.Equal(new ChainHead(1, block.Hash), chain.Head);
+        Assert.NotNull(store.Get(Columns.TrieNodes, block.Header.StateRoot.Bytes));
+        Assert.Equal(2UL, new WorldState(new StoreTrieNodes(store), block.Header.StateRoot).GetNonce(TestGenesis.Sender));
+    }
+
+    [Fact]
     public void Unknown_hashes_and_numbers_read_as_absent()
     {
         using var store = new MemoryStore();
