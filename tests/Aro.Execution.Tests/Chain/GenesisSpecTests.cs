@@ -86,6 +86,16 @@ public sealed class GenesisSpecTests
         }
 
         reordered["modules"]!["gpos"] = gposReordered;
+
+        var alloc = reordered["alloc"]!.AsObject();
+        var allocReordered = new JsonObject();
+        foreach (var (name, value) in alloc.ToArray().Reverse())
+        {
+            alloc.Remove(name);
+            allocReordered[name] = value;
+        }
+
+        reordered["alloc"] = allocReordered;
         string json = reordered.ToJsonString();
         Assert.NotEqual(TestGenesis.Spec().ToJson(), json);
 
@@ -124,6 +134,7 @@ public sealed class GenesisSpecTests
         { "validator address not the key's", "$.validators[0].address" },
         { "compressed public key", "$.validators[0].publicKey" },
         { "public key off the curve", "$.validators[0].publicKey" },
+        { "public key not hex", "$.validators[0].publicKey" },
         { "zero power", "$.validators[0].power" },
         { "total power over the cap", "$.validators[1].power" },
         { "duplicate validator", "$.validators[1].address" },
@@ -210,6 +221,7 @@ public sealed class GenesisSpecTests
             case "validator address not the key's": validator["address"] = TestGenesis.Sender.ToLowerHex(); break;
             case "compressed public key": validator["publicKey"] = "0x02" + new string('1', 64); break;
             case "public key off the curve": validator["publicKey"] = "0x04" + new string('0', 127) + "1"; break;
+            case "public key not hex": validator["publicKey"] = "0x04zz"; break;
             case "zero power": validator["power"] = 0; break;
             case "total power over the cap":
                 validator["power"] = GenesisJsonReader.MaxTotalPower;
