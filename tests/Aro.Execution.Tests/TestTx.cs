@@ -2,10 +2,11 @@ using System.Collections.Immutable;
 using Aro.Core;
 using Aro.Core.Crypto;
 using Aro.Core.Transactions;
+using Aro.Execution.Execution;
 
-namespace Aro.Execution.Tests.TxPool;
+namespace Aro.Execution.Tests;
 
-/// <summary>Signed test transactions from fixed keys: <c>TestTx.From(TestTx.KeyA).Nonce(0).Tip(2).MaxFee(10).Build()</c>.</summary>
+/// <summary>Signed test transactions from fixed keys: <c>TestTx.From(TestTx.KeyA).Nonce(0).Tip(2).MaxFee(10).Build()</c>; used by the pool and execution tests.</summary>
 internal sealed class TestTx
 {
     public const ulong ChainId = 1337;
@@ -23,6 +24,7 @@ internal sealed class TestTx
     private UInt256 _value;
     private ulong _gas = 21_000;
     private ulong? _chainId = ChainId;
+    private Address? _to = Recipient;
     private byte[] _data = [];
     private bool _legacy;
 
@@ -56,6 +58,9 @@ internal sealed class TestTx
 
     public TestTx Gas(ulong gas) { _gas = gas; return this; }
 
+    /// <summary>The recipient; null makes a contract creation.</summary>
+    public TestTx To(Address? to) { _to = to; return this; }
+
     public TestTx Data(byte[] data) { _data = data; return this; }
 
     public TestTx OnChain(ulong chainId) { _chainId = chainId; return this; }
@@ -69,10 +74,13 @@ internal sealed class TestTx
     public Transaction Build()
     {
         var unsigned = _legacy
-            ? Transaction.Legacy(_chainId, _nonce, _maxFee, _gas, Recipient, _value, _data)
-            : Transaction.DynamicFee(_chainId!.Value, _nonce, _tip, _maxFee, _gas, Recipient, _value, _data, ImmutableArray<AccessListEntry>.Empty);
+            ? Transaction.Legacy(_chainId, _nonce, _maxFee, _gas, _to, _value, _data)
+            : Transaction.DynamicFee(_chainId!.Value, _nonce, _tip, _maxFee, _gas, _to, _value, _data, ImmutableArray<AccessListEntry>.Empty);
         return TxSigner.Sign(unsigned, _key);
     }
 
     public byte[] Raw() => TxEncoder.Encode(Build());
+
+    /// <summary>The signed transaction with its sender, as the block executor takes it.</summary>
+    public SenderTx Signed() => new(Build(), AddressOf(_key));
 }
