@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Diagnostics;
 using Aro.Storage;
 using Aro.Storage.RocksDb;
 using Aro.Testing;
@@ -29,7 +28,7 @@ public sealed class CrashAtomicityTests : IDisposable
         long previousLast = 0;
         for (int run = 0; run < Kills; run++)
         {
-            long acknowledged = RunAndKill(dbPath, mode, delays.Next(5, 250));
+            long acknowledged = CrashProbe.RunAndKill(delays.Next(5, 250), dbPath, mode);
             long last = Verify(dbPath);
             Assert.True(last >= acknowledged, $"run {run}: batch {acknowledged} was acknowledged but the database ends at {last}");
             Assert.True(last >= previousLast, $"run {run}: database went back from {previousLast} to {last}");
@@ -39,49 +38,6 @@ public sealed class CrashAtomicityTests : IDisposable
         Assert.True(previousLast > 0, "the probe never committed a batch");
     }
 
-    /// <summary>Returns the highest batch number the probe reported as committed before it died.</summary>
-    private static long RunAndKill(string dbPath, string mode, int delayMilliseconds)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(ProbePath());
-        start.ArgumentList.Add(dbPath);
-        start.ArgumentList.Add(mode);
-
-        using var probe = new Process { StartInfo = start };
-        long acknowledged = 0;
-        using var ready = new ManualResetEventSlim();
-        probe.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data == "ready")
-            {
-                ready.Set();
-            }
-            else if (e.Data is { } line && line.StartsWith("committed ", StringComparison.Ordinal))
-            {
-                Volatile.Write(ref acknowledged, long.Parse(line.AsSpan("committed ".Length)));
-            }
-        };
-
-        probe.Start();
-        probe.BeginOutputReadLine();
-        try
-        {
-            Assert.True(ready.Wait(TimeSpan.FromSeconds(60)), "probe did not open the database");
-            Thread.Sleep(delayMilliseconds);
-            Assert.False(probe.HasExited, $"probe exited early with code {(probe.HasExited ? probe.ExitCode : 0)}");
-        }
-        finally
-        {
-            probe.Kill();
-            probe.WaitForExit();
-        }
-
-        return Volatile.Read(ref acknowledged);
-    }
 
     private static long Verify(string dbPath)
     {
@@ -100,15 +56,4 @@ public sealed class CrashAtomicityTests : IDisposable
         return last;
     }
 
-    /// <summary>The probe is built beside this assembly's configuration by the project reference.</summary>
-    private static string ProbePath()
-    {
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        string framework = output.Name;
-        string configuration = output.Parent!.Name;
-        string path = Path.Combine(
-            TestData.RepositoryRoot, "tests", "Aro.Storage.CrashProbe", "bin", configuration, framework, "Aro.Storage.CrashProbe.dll");
-        Assert.True(File.Exists(path), $"crash probe not built at {path}");
-        return path;
-    }
 }

@@ -1,5 +1,6 @@
-using Aro.Storage;
 using Aro.Storage.RocksDb;
+using Aro.Storage;
+using Aro.Testing;
 
 namespace Aro.Storage.Tests;
 

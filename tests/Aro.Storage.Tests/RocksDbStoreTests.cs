@@ -1,6 +1,7 @@
-using Aro.Storage;
 using Aro.Storage.Native;
 using Aro.Storage.RocksDb;
+using Aro.Storage;
+using Aro.Testing;
 
 namespace Aro.Storage.Tests;
 

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using Aro.Core;
 using Aro.Core.Crypto;
 using Aro.Execution.Chain;
@@ -37,7 +35,7 @@ public sealed class ChainCrashTests : IDisposable
         ulong previous = 0;
         for (int run = 0; run < Kills; run++)
         {
-            ulong acknowledged = RunAndKill(dbPath, delays.Next(20, 400));
+            ulong acknowledged = (ulong)CrashProbe.RunAndKill(delays.Next(20, 400), "chain", dbPath, GenesisPath);
             ulong head = VerifyHead(dbPath);
             Assert.True(head >= acknowledged, $"run {run}: block {acknowledged} was acknowledged but the head is {head}");
             Assert.True(head >= previous, $"run {run}: head went back from {previous} to {head}");
@@ -89,60 +87,5 @@ public sealed class ChainCrashTests : IDisposable
         var publicKey = new byte[Secp256k1.UncompressedPublicKeyLength];
         Secp256k1.GetPublicKey(privateKey, publicKey);
         return publicKey;
-    }
-
-    /// <summary>Returns the highest block the probe reported as committed before it died.</summary>
-    private static ulong RunAndKill(string dbPath, int delayMilliseconds)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(ProbePath());
-        start.ArgumentList.Add("chain");
-        start.ArgumentList.Add(dbPath);
-        start.ArgumentList.Add(GenesisPath);
-
-        using var probe = new Process { StartInfo = start };
-        long acknowledged = 0;
-        using var ready = new ManualResetEventSlim();
-        probe.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data == "ready")
-            {
-                ready.Set();
-            }
-            else if (e.Data is { } line && line.StartsWith("committed ", StringComparison.Ordinal))
-            {
-                Volatile.Write(ref acknowledged, long.Parse(line.AsSpan("committed ".Length), CultureInfo.InvariantCulture));
-            }
-        };
-        probe.ErrorDataReceived += (_, _) => { };
-
-        probe.Start();
-        probe.BeginOutputReadLine();
-        probe.BeginErrorReadLine();
-        try
-        {
-            Assert.True(ready.Wait(TimeSpan.FromSeconds(60)), "probe did not open the database");
-            Thread.Sleep(delayMilliseconds);
-            Assert.False(probe.HasExited, $"probe exited early with code {(probe.HasExited ? probe.ExitCode : 0)}");
-        }
-        finally
-        {
-            probe.Kill();
-            probe.WaitForExit();
-        }
-
-        return (ulong)Volatile.Read(ref acknowledged);
-    }
-
-    /// <summary>The probe is built beside this assembly's configuration by the project reference.</summary>
-    private static string ProbePath()
-    {
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        string framework = output.Name;
-        string configuration = output.Parent!.Name;
-        string path = Path.Combine(
-            TestData.RepositoryRoot, "tests", "Aro.Storage.CrashProbe", "bin", configuration, framework, "Aro.Storage.CrashProbe.dll");
-        Assert.True(File.Exists(path), $"crash probe not built at {path}");
-        return path;
     }
 }

@@ -1,11 +1,12 @@
-using Aro.Core;
 using Aro.Core.Blocks;
+using Aro.Core;
 using Aro.Execution.Chain;
 using Aro.State.Trie;
 using Aro.State.World;
-using Aro.Storage;
 using Aro.Storage.Memory;
 using Aro.Storage.RocksDb;
+using Aro.Storage;
+using Aro.Testing;
 
 namespace Aro.Execution.Tests.Chain;
 

@@ -1,11 +1,11 @@
-namespace Aro.Storage.Tests;
+namespace Aro.Testing;
 
 /// <summary>A fresh directory under the system temp folder, deleted with its contents on dispose.</summary>
 public sealed class TempDirectory : IDisposable
 {
-    public TempDirectory()
+    public TempDirectory(string prefix = "aro-test")
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "aro-storage-" + Guid.NewGuid().ToString("N"));
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), prefix + "-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);
     }
 
