@@ -1,31 +1,26 @@
 using System.Text;
-using Aro.Core;
 using Aro.Core.Crypto;
+using Aro.Core;
 using Aro.State.Trie;
-using Aro.Storage;
 using Aro.Storage.Memory;
 using Aro.Storage.RocksDb;
+using Aro.Storage;
+using Aro.Testing;
 
 namespace Aro.State.Tests;
 
 /// <summary>The trie over the chain's key-value stores: RocksDB in a temporary directory, and MemoryStore.</summary>
 public sealed class StoredTrieTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "aro-trie-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _temp = new("aro-trie");
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void Trie_committed_to_RocksDB_reopens_after_the_database_is_closed()
     {
         Hash256 root;
-        using (var store = RocksDbStore.Open(_directory))
+        using (var store = RocksDbStore.Open(_temp.Path))
         {
             var trie = new SecureTrie(new StoreTrieNodes(store));
             for (var i = 0; i < 1000; i++)
@@ -38,7 +33,7 @@ public sealed class StoredTrieTests : IDisposable
             batch.Commit(sync: true);
         }
 
-        using (var store = RocksDbStore.Open(_directory))
+        using (var store = RocksDbStore.Open(_temp.Path))
         {
             var reopened = new SecureTrie(new StoreTrieNodes(store), root);
             Assert.Equal(root, reopened.RootHash);
@@ -52,7 +47,7 @@ public sealed class StoredTrieTests : IDisposable
     [Fact]
     public void Random_changes_committed_block_by_block_to_RocksDB_match_a_from_scratch_build()
     {
-        using var store = RocksDbStore.Open(_directory);
+        using var store = RocksDbStore.Open(_temp.Path);
         AssertBlockByBlockCommits(store, seed: 21);
     }
 
@@ -66,7 +61,7 @@ public sealed class StoredTrieTests : IDisposable
     [Fact]
     public void Nodes_are_invisible_until_the_batch_is_committed()
     {
-        using var store = RocksDbStore.Open(_directory);
+        using var store = RocksDbStore.Open(_temp.Path);
         var trie = new PatriciaTrie(new StoreTrieNodes(store));
         for (var i = 0; i < 50; i++)
         {
@@ -84,7 +79,7 @@ public sealed class StoredTrieTests : IDisposable
     [Fact]
     public void Trie_over_a_snapshot_keeps_reading_the_state_it_was_opened_at()
     {
-        using var store = RocksDbStore.Open(_directory);
+        using var store = RocksDbStore.Open(_temp.Path);
         var trie = new PatriciaTrie(new StoreTrieNodes(store));
         trie.Set(Key(1), Value(1));
         var root = CommitBlock(store, trie);

@@ -1,8 +1,9 @@
 using Aro.Core;
 using Aro.State.Trie;
 using Aro.State.World;
-using Aro.Storage;
 using Aro.Storage.RocksDb;
+using Aro.Storage;
+using Aro.Testing;
 using static Aro.State.Tests.World.StateFixtures;
 
 namespace Aro.State.Tests.World;
@@ -10,21 +11,15 @@ namespace Aro.State.Tests.World;
 /// <summary>World state committed through a real RocksDB write batch in a temporary directory.</summary>
 public sealed class StoredWorldStateTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "aro-world-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _temp = new("aro-world");
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void State_committed_to_RocksDB_reopens_at_its_root_after_the_database_is_closed()
     {
         Hash256 root;
-        using (var store = RocksDbStore.Open(_directory))
+        using (var store = RocksDbStore.Open(_temp.Path))
         {
             var state = new WorldState(new StoreTrieNodes(store));
             for (var i = 0; i < 200; i++)
@@ -44,7 +39,7 @@ public sealed class StoredWorldStateTests : IDisposable
             batch.Commit(sync: true);
         }
 
-        using (var store = RocksDbStore.Open(_directory))
+        using (var store = RocksDbStore.Open(_temp.Path))
         {
             var reopened = new WorldState(new StoreTrieNodes(store), root);
             for (var i = 0; i < 200; i++)
@@ -66,7 +61,7 @@ public sealed class StoredWorldStateTests : IDisposable
     [Fact]
     public void Proofs_from_a_state_reopened_over_a_RocksDB_snapshot_verify()
     {
-        using var store = RocksDbStore.Open(_directory);
+        using var store = RocksDbStore.Open(_temp.Path);
         var state = new WorldState(new StoreTrieNodes(store));
         for (var i = 0; i < 50; i++)
         {
@@ -92,7 +87,7 @@ public sealed class StoredWorldStateTests : IDisposable
     [Fact]
     public void Nothing_reaches_the_store_until_the_callers_batch_is_committed()
     {
-        using var store = RocksDbStore.Open(_directory);
+        using var store = RocksDbStore.Open(_temp.Path);
         var state = new WorldState(new StoreTrieNodes(store));
         state.AddBalance(Alice, 1);
         state.SetStorage(Staking, [1], [2]);
@@ -108,7 +103,7 @@ public sealed class StoredWorldStateTests : IDisposable
     [Fact]
     public void State_keeps_reading_its_own_commit_before_the_batch_is_written()
     {
-        using var store = RocksDbStore.Open(_directory);
+        using var store = RocksDbStore.Open(_temp.Path);
         var state = new WorldState(new StoreTrieNodes(store));
         state.SetStorage(Staking, [1], [2]);
         using var batch = store.CreateBatch();
@@ -121,7 +116,7 @@ public sealed class StoredWorldStateTests : IDisposable
     [Fact]
     public void Block_by_block_commits_keep_every_root_readable_from_a_snapshot()
     {
-        using var store = RocksDbStore.Open(_directory);
+        using var store = RocksDbStore.Open(_temp.Path);
         var state = new WorldState(new StoreTrieNodes(store));
         var roots = new List<Hash256>();
         for (var block = 0; block < 5; block++)
