@@ -13,6 +13,9 @@ internal static class AroNodeCli
         var root = new RootCommand("Aro.Chain node: consensus, execution, storage and JSON-RPC for the ARO edge-cloud chain.");
         root.Add(VersionCommand.Create());
         root.Add(AttestCommand.Create());
+        root.Add(InitCommand.Create());
+        root.Add(RunCommand.Create());
+        root.Add(DevnetCommand.Create());
         return root;
     }
 

@@ -1,0 +1,75 @@
+using System.CommandLine;
+using System.Net;
+using Aro.Node.Hosting;
+
+namespace Aro.Node.Cli;
+
+/// <summary>The flags <c>run</c> and <c>devnet</c> share; each overrides the matching config.json field.</summary>
+internal sealed class NodeOptions
+{
+    public Option<string?> RpcAddress { get; } = new("--rpc-addr") { Description = "JSON-RPC listen address (default 127.0.0.1)." };
+
+    public Option<int?> RpcPort { get; } = new("--rpc-port") { Description = "JSON-RPC port, HTTP and WebSocket (default 8545; 0 picks a free one)." };
+
+    public Option<string?> LogLevel { get; } = new("--log-level") { Description = "trace, debug, info, warn or error (default info)." };
+
+    public Option<string?> BlockInterval { get; } = new("--block-interval") { Description = "How often a block is made when transactions wait, e.g. 1s, 500ms (default 1s)." };
+
+    public Option<string?> EmptyBlockInterval { get; } = new("--empty-block-interval") { Description = "Make an empty block if none was made for this long, e.g. 10s (default: never)." };
+
+    public void AddTo(Command command)
+    {
+        command.Add(RpcAddress);
+        command.Add(RpcPort);
+        command.Add(LogLevel);
+        command.Add(BlockInterval);
+        command.Add(EmptyBlockInterval);
+    }
+
+    /// <exception cref="NodeConfigException">A flag's value is malformed.</exception>
+    public NodeSettings Apply(ParseResult parseResult, NodeSettings settings)
+    {
+        if (parseResult.GetValue(RpcAddress) is { } addressText)
+        {
+            settings = settings with
+            {
+                RpcEndPoint = new IPEndPoint(
+                    IPAddress.TryParse(addressText, out var address) ? address : throw new NodeConfigException("--rpc-addr must be an IP address, e.g. 127.0.0.1"),
+                    settings.RpcEndPoint.Port),
+            };
+        }
+
+        if (parseResult.GetValue(RpcPort) is { } port)
+        {
+            settings = settings with
+            {
+                RpcEndPoint = new IPEndPoint(
+                    settings.RpcEndPoint.Address,
+                    NodeConfig.TryParsePort(port) ? port : throw new NodeConfigException("--rpc-port must be 0–65535")),
+            };
+        }
+
+        if (parseResult.GetValue(LogLevel) is { } levelText)
+        {
+            settings = settings with
+            {
+                LogLevel = NodeConfig.TryParseLevel(levelText, out var level) ? level : throw new NodeConfigException("--log-level must be trace, debug, info, warn or error"),
+            };
+        }
+
+        if (parseResult.GetValue(BlockInterval) is { } blockText)
+        {
+            settings = settings with { Production = settings.Production with { BlockInterval = Duration(blockText, "--block-interval") } };
+        }
+
+        if (parseResult.GetValue(EmptyBlockInterval) is { } emptyText)
+        {
+            settings = settings with { Production = settings.Production with { EmptyBlockInterval = Duration(emptyText, "--empty-block-interval") } };
+        }
+
+        return settings;
+    }
+
+    private static TimeSpan Duration(string text, string flag) =>
+        Durations.TryParse(text, out var duration) ? duration : throw new NodeConfigException($"{flag} must be a duration such as 500ms, 1s or 2m");
+}

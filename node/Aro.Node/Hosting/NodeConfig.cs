@@ -1,0 +1,167 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+
+namespace Aro.Node.Hosting;
+
+/// <summary>
+/// <c>config.json</c> in a node's home (README: config.json). Paths are relative to the file's
+/// directory. Unknown fields are refused, so a misspelt setting is an error rather than silently ignored.
+/// Command-line flags override each field.
+/// </summary>
+public sealed record NodeConfig
+{
+    public const string FileName = "config.json";
+
+    public string GenesisFile { get; init; } = "genesis.json";
+
+    public string DataDir { get; init; } = "data";
+
+    public string ValidatorKeyFile { get; init; } = Validator.ValidatorKeyFile.DefaultName;
+
+    public IPAddress RpcAddress { get; init; } = IPAddress.Loopback;
+
+    /// <summary>0 picks a free port (printed at start).</summary>
+    public int RpcPort { get; init; } = 8545;
+
+    public LogLevel LogLevel { get; init; } = LogLevel.Information;
+
+    public TimeSpan BlockInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan? EmptyBlockInterval { get; init; }
+
+    /// <exception cref="NodeConfigException">Unreadable, not JSON, an unknown field or a bad value.</exception>
+    public static NodeConfig Load(string path)
+    {
+        string json;
+        try
+        {
+            json = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new NodeConfigException($"cannot read {path}: {e.Message}", e);
+        }
+
+        try
+        {
+            return Parse(json, path);
+        }
+        catch (JsonException e)
+        {
+            throw new NodeConfigException($"{path} is not valid JSON: {e.Message}", e);
+        }
+    }
+
+    public void Save(string path)
+    {
+        using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("genesisFile", GenesisFile);
+            json.WriteString("dataDir", DataDir);
+            json.WriteString("validatorKeyFile", ValidatorKeyFile);
+            json.WriteString("rpcAddress", RpcAddress.ToString());
+            json.WriteNumber("rpcPort", RpcPort);
+            json.WriteString("logLevel", FormatLevel(LogLevel));
+            json.WriteString("blockInterval", Durations.Format(BlockInterval));
+            if (EmptyBlockInterval is { } empty)
+            {
+                json.WriteString("emptyBlockInterval", Durations.Format(empty));
+            }
+            else
+            {
+                json.WriteNull("emptyBlockInterval");
+            }
+
+            json.WriteEndObject();
+        }
+
+        stream.WriteByte((byte)'\n');
+    }
+
+    public static bool TryParseLevel(string? text, out LogLevel level)
+    {
+        (var known, level) = text switch
+        {
+            "trace" => (true, LogLevel.Trace),
+            "debug" => (true, LogLevel.Debug),
+            "info" => (true, LogLevel.Information),
+            "warn" => (true, LogLevel.Warning),
+            "error" => (true, LogLevel.Error),
+            _ => (false, LogLevel.None),
+        };
+        return known;
+    }
+
+    public static bool TryParsePort(int port) => port is >= 0 and <= IPEndPoint.MaxPort;
+
+    private static string FormatLevel(LogLevel level) => level switch
+    {
+        LogLevel.Trace => "trace",
+        LogLevel.Debug => "debug",
+        LogLevel.Warning => "warn",
+        LogLevel.Error or LogLevel.Critical => "error",
+        _ => "info",
+    };
+
+    private static NodeConfig Parse(string json, string path)
+    {
+        using var document = JsonDocument.Parse(json);
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            throw new NodeConfigException($"{path}: the config must be a JSON object");
+        }
+
+        var config = new NodeConfig();
+        foreach (var field in document.RootElement.EnumerateObject())
+        {
+            var value = field.Value;
+            config = field.Name switch
+            {
+                "genesisFile" => config with { GenesisFile = String(value, path, field.Name) },
+                "dataDir" => config with { DataDir = String(value, path, field.Name) },
+                "validatorKeyFile" => config with { ValidatorKeyFile = String(value, path, field.Name) },
+                "rpcAddress" => config with
+                {
+                    RpcAddress = IPAddress.TryParse(String(value, path, field.Name), out var address)
+                        ? address
+                        : throw Bad(path, field.Name, "an IP address, e.g. 127.0.0.1"),
+                },
+                "rpcPort" => config with
+                {
+                    RpcPort = value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var port) && TryParsePort(port)
+                        ? port
+                        : throw Bad(path, field.Name, "a port number 0–65535"),
+                },
+                "logLevel" => config with
+                {
+                    LogLevel = TryParseLevel(String(value, path, field.Name), out var level)
+                        ? level
+                        : throw Bad(path, field.Name, "trace, debug, info, warn or error"),
+                },
+                "blockInterval" => config with { BlockInterval = Duration(value, path, field.Name) },
+                "emptyBlockInterval" => config with
+                {
+                    EmptyBlockInterval = value.ValueKind == JsonValueKind.Null ? null : Duration(value, path, field.Name),
+                },
+                _ => throw new NodeConfigException($"{path}: unknown field \"{field.Name}\""),
+            };
+        }
+
+        return config;
+    }
+
+    private static string String(JsonElement value, string path, string name) =>
+        value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : throw Bad(path, name, "a non-empty string");
+
+    private static TimeSpan Duration(JsonElement value, string path, string name) =>
+        Durations.TryParse(value.ValueKind == JsonValueKind.String ? value.GetString() : null, out var duration)
+            ? duration
+            : throw Bad(path, name, "a duration such as \"500ms\", \"1s\" or \"2m\"");
+
+    private static NodeConfigException Bad(string path, string name, string expected) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"{path}: \"{name}\" must be {expected}"));
+}

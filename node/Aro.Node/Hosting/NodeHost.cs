@@ -1,0 +1,138 @@
+using System.Reflection;
+using Aro.Execution.Chain;
+using Aro.JsonRpc;
+using Aro.JsonRpc.Hosting;
+using Aro.JsonRpc.Subscriptions;
+using Aro.Node.Chain;
+using Aro.Node.Cli;
+using Aro.Node.Production;
+using Aro.Node.Rpc;
+using Aro.Node.Validator;
+using Microsoft.Extensions.Logging;
+
+namespace Aro.Node.Hosting;
+
+/// <summary>
+/// Runs a validating node until asked to stop: the chain database, the block producer and its loop,
+/// and the JSON-RPC server (HTTP and WebSocket on one port). Start order: chain, producer (refuses a
+/// foreign key before anything listens), RPC, production. Stop order: production (the block being
+/// made is finished and committed), RPC (no reader left), database.
+/// </summary>
+internal static class NodeHost
+{
+    public static string ClientVersion { get; } =
+        "aro-node/v" + (typeof(NodeHost).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0")
+        + "/linux-x64/dotnet" + Environment.Version.ToString(2);
+
+    /// <summary>Returns the process exit code: 0 after a requested stop, 2 for unusable settings or files, 3 when the node failed.</summary>
+    public static async Task<int> RunAsync(NodeSettings settings, TextWriter output, TextWriter error, CancellationToken stopping)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        using var loggerFactory = CreateLoggerFactory(settings.LogLevel);
+        var logger = loggerFactory.CreateLogger("Aro.Node");
+
+        GenesisSpec genesis;
+        ValidatorKey key;
+        try
+        {
+            genesis = GenesisSpec.Load(settings.GenesisFile);
+            key = ValidatorKeyFile.Read(settings.ValidatorKeyFile);
+        }
+        catch (Exception e) when (e is GenesisException or ValidatorKeyException)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return ExitCodes.UsageError;
+        }
+
+        if (ValidatorKeyFile.IsExposed(settings.ValidatorKeyFile))
+        {
+            logger.LogWarning("{File} is readable by other users; restrict it with: chmod 600 {File}", settings.ValidatorKeyFile, settings.ValidatorKeyFile);
+        }
+
+        ChainNode chain;
+        try
+        {
+            chain = ChainNode.Open(settings.DataDir, genesis);
+        }
+        catch (ChainNodeException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return ExitCodes.NodeFailed;
+        }
+
+        using (chain)
+        {
+            BlockProducer producer;
+            try
+            {
+                producer = new BlockProducer(chain, key);
+            }
+            catch (ValidatorKeyException e)
+            {
+                error.WriteLine($"error: {e.Message}");
+                return ExitCodes.UsageError;
+            }
+
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation(
+                    "Chain {ChainId}, genesis {Genesis}, head {Number} {Hash}, validator {Validator}, data {DataDir}",
+                    chain.ChainId, chain.GenesisHash, chain.Head.Number, chain.Head.Hash, key.Address, settings.DataDir);
+            }
+
+            var registry = new JsonRpcMethodRegistry();
+            var subscriptions = new SubscriptionHub(logger: loggerFactory.CreateLogger<SubscriptionHub>());
+            RpcApi.Register(registry, subscriptions, chain, ClientVersion);
+            var server = new JsonRpcServer(registry, new JsonRpcServerOptions { EndPoint = settings.RpcEndPoint }, subscriptions, loggerFactory);
+            await using (server.ConfigureAwait(false))
+            {
+                try
+                {
+                    await server.StartAsync(stopping).ConfigureAwait(false);
+                }
+                catch (IOException e)
+                {
+                    error.WriteLine($"error: cannot listen for JSON-RPC on {settings.RpcEndPoint}: {e.Message}");
+                    return ExitCodes.NodeFailed;
+                }
+
+                // Printed only now that the socket accepts: scripts and tests wait for this line.
+                var endPoint = server.LocalEndPoint!;
+                output.WriteLine($"RPC listening on http://{endPoint}");
+                output.WriteLine($"WebSocket listening on ws://{endPoint}");
+                output.Flush();
+
+                using var stopProduction = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+                var loop = new ProductionLoop(producer, settings.Production, loggerFactory.CreateLogger("Aro.Node.Production"));
+                var production = loop.RunAsync(stopProduction.Token);
+                try
+                {
+                    await production.ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // Logged by the loop; the database holds every block up to the last committed one.
+                    error.WriteLine($"error: block production stopped: {e.Message}");
+                    return ExitCodes.NodeFailed;
+                }
+
+                if (logger.IsEnabled(LogLevel.Information))
+                {
+                    logger.LogInformation("Stopping: production ended at block {Number}; closing JSON-RPC and the database", chain.Head.Number);
+                }
+            }
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static ILoggerFactory CreateLoggerFactory(LogLevel level) =>
+        LoggerFactory.Create(builder => builder
+            .SetMinimumLevel(level)
+            .AddSimpleConsole(options =>
+            {
+                options.SingleLine = true;
+                options.UseUtcTimestamp = true;
+                options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            }));
+}
