@@ -16,6 +16,7 @@ public sealed class ProductionLoop
     private readonly ProductionOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private long _lastBlock;
 
     public ProductionLoop(BlockProducer producer, ProductionOptions options, ILogger logger, TimeProvider? time = null)
     {
@@ -27,40 +28,49 @@ public sealed class ProductionLoop
         _options = options;
         _logger = logger;
         _time = time ?? TimeProvider.System;
+        _lastBlock = _time.GetTimestamp();
     }
 
     /// <summary>Produces until <paramref name="stopping"/> is cancelled; a block being made then is finished first.</summary>
     public async Task RunAsync(CancellationToken stopping)
     {
         using var timer = new PeriodicTimer(_options.BlockInterval, _time);
-        var lastBlock = _time.GetTimestamp();
+        _lastBlock = _time.GetTimestamp();
         try
         {
             while (await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false))
             {
-                var allowEmpty = _options.EmptyBlockInterval is { } empty && _time.GetElapsedTime(lastBlock) >= empty;
-                ProducedBlock? produced;
-                try
-                {
-                    produced = _producer.TryProduce((ulong)_time.GetUtcNow().ToUnixTimeSeconds(), allowEmpty);
-                }
-                catch (Exception e)
-                {
-                    _logger.LogCritical(e, "Block production failed; stopping the node (nothing of the failed block was written)");
-                    throw;
-                }
-
-                if (produced is not null)
-                {
-                    lastBlock = _time.GetTimestamp();
-                    Log(produced);
-                }
+                Tick();
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             // Shutdown: the last tick's block, if any, was committed before the wait was cancelled.
         }
+    }
+
+    /// <summary>One step of the loop: a block if transactions wait or the empty-block interval has passed since the last one.</summary>
+    internal ProducedBlock? Tick()
+    {
+        var allowEmpty = _options.EmptyBlockInterval is { } empty && _time.GetElapsedTime(_lastBlock) >= empty;
+        ProducedBlock? produced;
+        try
+        {
+            produced = _producer.TryProduce((ulong)_time.GetUtcNow().ToUnixTimeSeconds(), allowEmpty);
+        }
+        catch (Exception e)
+        {
+            _logger.LogCritical(e, "Block production failed; stopping the node (nothing of the failed block was written)");
+            throw;
+        }
+
+        if (produced is not null)
+        {
+            _lastBlock = _time.GetTimestamp();
+            Log(produced);
+        }
+
+        return produced;
     }
 
     private void Log(ProducedBlock produced)
