@@ -47,11 +47,23 @@ internal static class DevnetCommand
             {
                 if (named is null)
                 {
-                    Directory.Delete(homePath, recursive: true);
+                    DeleteTemporaryHome(homePath, error);
                 }
             }
         });
         return command;
+    }
+
+    private static void DeleteTemporaryHome(string home, TextWriter error)
+    {
+        try
+        {
+            Directory.Delete(home, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"warning: could not delete the temporary devnet home {home}: {e.Message}");
+        }
     }
 
     private static void PrintBanner(TextWriter output, string home, bool temporary, GenesisSpec spec)

@@ -95,6 +95,11 @@ internal static class NodeHost
                     error.WriteLine($"error: cannot listen for JSON-RPC on {settings.RpcEndPoint}: {e.Message}");
                     return ExitCodes.NodeFailed;
                 }
+                catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+                {
+                    // Asked to stop while starting: nothing was produced yet, so this is an ordinary stop.
+                    return ExitCodes.Ok;
+                }
 
                 // Printed only now that the socket accepts: scripts and tests wait for this line.
                 var endPoint = server.LocalEndPoint!;
