@@ -54,6 +54,14 @@ internal static class DevnetCommand
         return command;
     }
 
+    /// <summary>Whole ARO (10^18 wei) when exact, else wei.</summary>
+    private static string FormatAro(UInt256 wei)
+    {
+        UInt256 unit = 1_000_000_000_000_000_000UL;
+        var whole = wei / unit;
+        return whole * unit == wei ? $"{whole} ARO" : $"{wei} wei";
+    }
+
     private static void DeleteTemporaryHome(string home, TextWriter error)
     {
         try
@@ -79,6 +87,7 @@ internal static class DevnetCommand
 
         output.WriteLine();
         output.WriteLine("Dev accounts — DEVNET ONLY — never use these keys on a real network (they are public):");
+        output.WriteLine($"  {"address",-42}  {"private key",-66}  balance");
         foreach (var label in DevnetGenesis.AccountLabels)
         {
             var key = ValidatorKey.FromLabel(label);
@@ -91,7 +100,7 @@ internal static class DevnetCommand
                 }
             }
 
-            output.WriteLine($"  {key.Address}  private key {Hex.Encode(key.PrivateKey)}  balance {balance} wei");
+            output.WriteLine($"  {key.Address}  {Hex.Encode(key.PrivateKey)}  {FormatAro(balance)}");
         }
 
         output.WriteLine($"Validator {DevnetGenesis.ValidatorKey.Address} (key {Hex.Encode(DevnetGenesis.ValidatorKey.PrivateKey)}) — DEVNET ONLY");
