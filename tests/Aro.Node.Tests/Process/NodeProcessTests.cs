@@ -77,6 +77,7 @@ public sealed class NodeProcessTests
         var random = new Random(20261122);
         var reported = new Dictionary<ulong, string>();
         ulong nonce = 0;
+        var accepted = 0;
         for (var round = 0; round < 5; round++)
         {
             using var node = NodeProcessHarness.Start("run", "--home", home.Path, "--rpc-port", "0", "--block-interval", "20ms", "--empty-block-interval", "20ms");
@@ -84,7 +85,9 @@ public sealed class NodeProcessTests
             var killAt = DateTime.UtcNow + TimeSpan.FromMilliseconds(random.Next(200, 900));
             while (DateTime.UtcNow < killAt)
             {
-                nonce = await SendTransferAsync(node, nonce);
+                var next = await SendTransferAsync(node, nonce);
+                accepted += (int)(next - nonce);
+                nonce = next;
                 await Task.Delay(random.Next(0, 15));
             }
 
@@ -108,6 +111,12 @@ public sealed class NodeProcessTests
         }
 
         Assert.True(reported.Count >= 5, $"only {reported.Count} blocks were reported over five runs");
+        if (accepted > 0)
+        {
+            // With eth_sendRawTransaction served, the transfers reached blocks while the node was being killed.
+            using var chain = ChainNode.Open(Path.Combine(home.Path, "data"), Devnet.Spec);
+            Assert.True(chain.OpenState(chain.Head.StateRoot).GetNonce(Devnet.AccountAddress(0)) > 0, $"{accepted} transfers accepted, none included");
+        }
     }
 
     [Fact]
@@ -140,7 +149,14 @@ public sealed class NodeProcessTests
         }
 
         Assert.Equal(chain.Head.StateRoot, chain.OpenState(chain.Head.StateRoot).ComputeRoot());
-        Assert.True(chain.OpenState(chain.Head.StateRoot).GetBalance(Devnet.AccountAddress(1)) > UInt256.Zero);
+        // The state at the head is the state of exactly the stored blocks: the sender's nonce counts its included transfers.
+        ulong included = 0;
+        for (ulong number = 1; number <= chain.Head.Number; number++)
+        {
+            included += (ulong)chain.Store.GetBlock(number)!.Body.Transactions.Length;
+        }
+
+        Assert.Equal(included, chain.OpenState(chain.Head.StateRoot).GetNonce(Devnet.AccountAddress(0)));
     }
 
     /// <summary>Sends a transfer with eth_sendRawTransaction; returns the next nonce to use (unchanged when refused or not served).</summary>
