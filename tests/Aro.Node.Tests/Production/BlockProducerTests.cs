@@ -192,6 +192,22 @@ public sealed class BlockProducerTests : IDisposable
         Assert.Contains("not a validator", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Refuses_a_validator_holding_no_more_than_two_thirds_of_the_power()
+    {
+        // A second validator with as much power: the devnet key alone could no longer make a commit.
+        var other = ValidatorKey.Generate();
+        var json = File.ReadAllText(Devnet.GenesisPath).Replace(
+            "\"power\": 100\n    }",
+            $"\"power\": 100\n    }},\n    {{\n      \"address\": \"{other.Address}\",\n      \"publicKey\": \"{Aro.Core.Hex.Encode(other.PublicKey.Span)}\",\n      \"power\": 100\n    }}",
+            StringComparison.Ordinal);
+        using var home = new TempDirectory();
+        using var node = ChainNode.Open(home.Path, Aro.Execution.Chain.GenesisSpec.Parse(json));
+
+        var error = Assert.Throws<ValidatorKeyException>(() => new BlockProducer(node, Devnet.Validator));
+        Assert.Contains("100 of 200", error.Message, StringComparison.Ordinal);
+    }
+
     private void Add(Aro.Core.Transactions.Transaction transaction)
     {
         var result = _node.TxPool.Add(transaction);
