@@ -5,7 +5,7 @@ namespace Aro.Node.Production;
 /// <summary>
 /// Runs <see cref="BlockProducer"/> every <see cref="ProductionOptions.BlockInterval"/>: a block when the
 /// pool has executable transactions, or an empty one when <see cref="ProductionOptions.EmptyBlockInterval"/>
-/// has passed since the last block. The wall clock feeds only the header timestamp (unix seconds, as a
+/// has passed since the last block (within half a tick). The wall clock feeds only the header timestamp (unix seconds, as a
 /// Tendermint proposer's time); the producer keeps it strictly above the parent's.
 /// A failure is logged and ends the loop (the task faults): the store wrote nothing for the failed
 /// block, and the host shuts the node down rather than continue from an unknown state.
@@ -52,7 +52,9 @@ public sealed class ProductionLoop
     /// <summary>One step of the loop: a block if transactions wait or the empty-block interval has passed since the last one.</summary>
     internal ProducedBlock? Tick()
     {
-        var allowEmpty = _options.EmptyBlockInterval is { } empty && _time.GetElapsedTime(_lastBlock) >= empty;
+        // Ticks are measured from the previous block's tick, so timer jitter can make a full interval read
+        // a hair short; half a tick of slack keeps "every 1s" from becoming "every 2s".
+        var allowEmpty = _options.EmptyBlockInterval is { } empty && _time.GetElapsedTime(_lastBlock) + (_options.BlockInterval / 2) >= empty;
         ProducedBlock? produced;
         try
         {
@@ -60,7 +62,7 @@ public sealed class ProductionLoop
         }
         catch (Exception e)
         {
-            _logger.LogCritical(e, "Block production failed; stopping the node (nothing of the failed block was written)");
+            _logger.LogCritical(e, "Block production failed; stopping the node (a block is written whole or not at all, so the database ends at the last committed block)");
             throw;
         }
 

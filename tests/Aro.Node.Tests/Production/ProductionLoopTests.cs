@@ -63,6 +63,16 @@ public sealed class ProductionLoopTests : IDisposable
     }
 
     [Fact]
+    public void Counts_a_tick_that_arrives_a_little_early_as_on_time()
+    {
+        var loop = Loop(new ProductionOptions { BlockInterval = TimeSpan.FromSeconds(1), EmptyBlockInterval = TimeSpan.FromSeconds(1) });
+
+        _time.Advance(TimeSpan.FromMilliseconds(999));
+
+        Assert.NotNull(loop.Tick());
+    }
+
+    [Fact]
     public void Stamps_blocks_with_the_clock_in_unix_seconds()
     {
         var loop = Loop(new ProductionOptions { EmptyBlockInterval = TimeSpan.FromSeconds(1) });
