@@ -43,6 +43,27 @@ public sealed class NodeProcessTests
     }
 
     [Fact]
+    public void Devnet_with_a_home_creates_it_once_and_continues_its_chain_next_time()
+    {
+        using var temp = new TempDirectory();
+        var home = Path.Combine(temp.Path, "devnet");
+        ulong stoppedAt;
+        using (var first = NodeProcessHarness.Start("devnet", "--home", home, "--rpc-port", "0", "--block-interval", "50ms", "--empty-block-interval", "50ms"))
+        {
+            first.WaitForRpc();
+            first.WaitForBlock(2);
+            Assert.Equal(0, first.Interrupt());
+            stoppedAt = first.Committed.Keys.Max();
+        }
+
+        Assert.True(File.Exists(Path.Combine(home, "config.json")));
+        using var second = NodeProcessHarness.Start("devnet", "--home", home, "--rpc-port", "0");
+        var resumed = second.WaitForLine(l => l.Contains(", head ", StringComparison.Ordinal));
+        Assert.Contains($", head {stoppedAt} ", resumed, StringComparison.Ordinal);
+        Assert.Equal(0, second.Interrupt());
+    }
+
+    [Fact]
     public async Task Run_resumes_at_the_head_after_a_graceful_restart()
     {
         using var home = new TempDirectory();
