@@ -96,7 +96,8 @@ internal sealed class TestChain : IChainReader, IDisposable
             throw new InvalidOperationException("A test block skipped a transaction: " + result.Skipped[0].Message);
         }
 
-        var body = new BlockBody([.. transactions], null);
+        var lastCommit = parent.Number == 0 ? null : CommitFor(parent);
+        var body = new BlockBody([.. transactions], lastCommit);
         var header = new BlockHeader
         {
             ParentHash = parent.Hash,
@@ -112,7 +113,7 @@ internal sealed class TestChain : IChainReader, IDisposable
             BaseFeePerGas = context.BaseFee,
             Epoch = 0,
             ValidatorSetHash = parent.ValidatorSetHash,
-            LastCommitHash = Hash256.Zero,
+            LastCommitHash = lastCommit?.Hash ?? Hash256.Zero,
         };
         var block = new Block(header, body);
         Store.CommitBlock(block, result.Receipts, null, state);
@@ -142,6 +143,13 @@ internal sealed class TestChain : IChainReader, IDisposable
     {
         _db.Dispose();
         _directory.Dispose();
+    }
+
+    /// <summary>The single validator's precommit for a block.</summary>
+    private Commit CommitFor(BlockHeader header)
+    {
+        var signingHash = VoteSignBytes.SigningHash(ChainId, header.Number, 0, VoteType.Precommit, header.Hash);
+        return new Commit(header.Number, 0, header.Hash, [CommitSignature.Sign(0, signingHash, ValidatorKey)]);
     }
 
     private static GenesisSpec Spec()
