@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Aro.Core;
 using Aro.Core.Blocks;
 
@@ -31,7 +32,8 @@ internal sealed class LogDto
     public static LogDto Create(Log log, BlockHeader header, in Hash256 transactionHash, int transactionIndex, int logIndex) => new()
     {
         Address = log.Address,
-        Topics = log.Topics,
+        // The log's own array, not a copy: the logs subscription matches every published log against it.
+        Topics = ImmutableCollectionsMarshal.AsArray(log.Topics) ?? [],
         Data = log.Data.ToArray(),
         BlockNumber = header.Number,
         TransactionHash = transactionHash,
