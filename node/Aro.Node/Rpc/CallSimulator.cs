@@ -136,19 +136,22 @@ internal sealed class CallSimulator
             {
                 throw new JsonRpcException(
                     JsonRpcErrorCodes.ServerError,
-                    $"max fee per gas less than block base fee: address {_message.From}, maxFeePerGas: {_message.MaxFee}, baseFee: {_context.BaseFee}");
+                    $"max fee per gas less than block base fee: address {_message.From.ToLowerHex()}, maxFeePerGas: {_message.MaxFee}, baseFee: {_context.BaseFee}");
             }
 
             var tipCap = _message.MaxFee - _context.BaseFee;
             price = _context.BaseFee + (_message.Tip < tipCap ? _message.Tip : tipCap);
         }
 
+        // geth's check: the fee cap (not the effective price) times the gas, plus the value.
         var balance = state.GetBalance(_message.From);
-        if (!UInt256.TryMultiply(limit, _message.MaxFee, out var gasCost) || !UInt256.TryAdd(gasCost, _message.Value, out var want) || balance < want)
+        var want = UInt256.Zero;
+        var payable = UInt256.TryMultiply(limit, _message.MaxFee, out var gasCost) && UInt256.TryAdd(gasCost, _message.Value, out want);
+        if (!payable || balance < want)
         {
             throw new JsonRpcException(
                 JsonRpcErrorCodes.ServerError,
-                $"insufficient funds for gas * price + value: address {_message.From} have {balance} want {(UInt256.TryAdd(gasCost, _message.Value, out var w) ? w.ToString() : "more than 2^256")}");
+                $"insufficient funds for gas * price + value: address {_message.From.ToLowerHex()} have {balance} want {(payable ? want.ToString() : "more than 2^256 - 1")}");
         }
 
         if (!price.IsZero)
