@@ -33,7 +33,7 @@ internal static class EthTransactions
         }
 
         return chain.TxPool.TryGet(hash, out var pooled) && pooled is not null
-            ? TransactionDto.Pending(pooled.Transaction, pooled.Sender)
+            ? TransactionDto.Pending(pooled.Transaction, pooled.Sender, Fees.NextBaseFee(chain.Head, chain.Execution))
             : null;
     }
 

@@ -22,7 +22,7 @@ internal sealed class TransactionDto
 
     public required ulong Gas { get; init; }
 
-    /// <summary>The effective price once mined; the fee cap while pending.</summary>
+    /// <summary>The effective price: at the block's base fee once mined, at the next block's while pending (as geth).</summary>
     public required UInt256 GasPrice { get; init; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -61,11 +61,11 @@ internal sealed class TransactionDto
     public ulong? YParity { get; init; }
 
     public static TransactionDto Mined(Transaction tx, BlockHeader header, int index) =>
-        Create(tx, TxSender.Recover(tx), header, index);
+        Create(tx, TxSender.Recover(tx), header, header.BaseFeePerGas, index);
 
-    public static TransactionDto Pending(Transaction tx, Address sender) => Create(tx, sender, null, 0);
+    public static TransactionDto Pending(Transaction tx, Address sender, in UInt256 nextBaseFee) => Create(tx, sender, null, nextBaseFee, 0);
 
-    private static TransactionDto Create(Transaction tx, Address sender, BlockHeader? header, int index)
+    private static TransactionDto Create(Transaction tx, Address sender, BlockHeader? header, in UInt256 baseFee, int index)
     {
         var signature = tx.Signature ?? throw new ArgumentException("A transaction on the wire is signed.", nameof(tx));
         var typed = tx.Type != TxType.Legacy;
@@ -77,7 +77,7 @@ internal sealed class TransactionDto
             BlockTimestamp = header?.Timestamp,
             From = sender,
             Gas = tx.GasLimit,
-            GasPrice = header is null ? tx.MaxFeePerGas : Fees.EffectiveGasPrice(tx, header.BaseFeePerGas),
+            GasPrice = tx.MaxFeePerGas < baseFee ? tx.MaxFeePerGas : Fees.EffectiveGasPrice(tx, baseFee),
             MaxFeePerGas = feeMarket ? tx.MaxFeePerGas : null,
             MaxPriorityFeePerGas = feeMarket ? tx.MaxPriorityFeePerGas : null,
             Hash = tx.Hash,
