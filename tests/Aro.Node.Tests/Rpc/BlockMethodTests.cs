@@ -82,4 +82,35 @@ public sealed class BlockMethodTests : IAsyncLifetime
         Assert.Equal("0x2", (await _rpc.ResultAsync("eth_getBlockTransactionCountByHash", $"[{Wire.S(block.Hash)}]")).GetString());
         Assert.Equal("0x0", (await _rpc.ResultAsync("eth_getBlockTransactionCountByNumber", "[\"0x0\"]")).GetString());
     }
+
+    [Fact]
+    public async Task Transactions_by_block_and_index_and_null_past_the_end()
+    {
+        var first = TestTx.From(TestTx.KeyA).Nonce(0).Build();
+        var second = TestTx.From(TestTx.KeyB).Nonce(0).Build();
+        var block = _rpc.Chain.Commit(first, second);
+
+        var byNumber = await _rpc.ResultAsync("eth_getTransactionByBlockNumberAndIndex", "[\"0x1\", \"0x1\"]");
+        var byHash = await _rpc.ResultAsync("eth_getTransactionByBlockHashAndIndex", $"[{Wire.S(block.Hash)}, \"0x0\"]");
+
+        Assert.Equal(second.Hash, Wire.Hash(byNumber.GetProperty("hash")));
+        Assert.Equal(first.Hash, Wire.Hash(byHash.GetProperty("hash")));
+        Assert.Equal(JsonValueKind.Null, (await _rpc.ResultAsync("eth_getTransactionByBlockNumberAndIndex", "[\"0x1\", \"0x2\"]")).ValueKind);
+        Assert.Equal(JsonValueKind.Null, (await _rpc.ResultAsync("eth_getTransactionByBlockHashAndIndex", $"[{Wire.S(Hash256.Zero)}, \"0x0\"]")).ValueKind);
+    }
+
+    [Fact]
+    public async Task Block_receipts_list_every_receipt_in_order()
+    {
+        var first = TestTx.From(TestTx.KeyA).Nonce(0).Build();
+        var second = TestTx.From(TestTx.KeyB).Nonce(0).Build();
+        var block = _rpc.Chain.Commit(first, second);
+
+        var receipts = await _rpc.ResultAsync("eth_getBlockReceipts", $"[{Wire.S(block.Hash)}]");
+
+        Assert.Equal(2, receipts.GetArrayLength());
+        Assert.Equal(second.Hash, Wire.Hash(receipts[1].GetProperty("transactionHash")));
+        Assert.Equal("0xa410", receipts[1].GetProperty("cumulativeGasUsed").GetString());
+        Assert.Equal("0x5208", receipts[1].GetProperty("gasUsed").GetString());
+    }
 }
