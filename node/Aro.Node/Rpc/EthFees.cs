@@ -15,19 +15,19 @@ internal static class EthFees
 {
     public static void Register(JsonRpcMethodRegistry registry, IChainReader chain, RpcOptions options)
     {
-        registry.AddSync("eth_maxPriorityFeePerGas", () => SuggestTip(chain, options));
-        registry.AddSync("eth_gasPrice", () => Fees.NextBaseFee(chain.Head, chain.Execution) + SuggestTip(chain, options));
+        var oracle = new TipOracle(chain, options);
+        registry.AddSync("eth_maxPriorityFeePerGas", oracle.Suggest);
+        registry.AddSync("eth_gasPrice", () => Fees.NextBaseFee(chain.Head, chain.Execution) + oracle.Suggest());
         registry.AddSync(
             "eth_feeHistory",
             (JsonElement blockCount, BlockParameter newest, double[]? percentiles) => History(chain, options, BlockCount(blockCount), newest, percentiles),
             requiredParams: 2);
     }
 
-    public static UInt256 SuggestTip(IChainReader chain, RpcOptions options)
+    public static UInt256 SuggestTip(IChainReader chain, RpcOptions options, ulong head)
     {
         var floor = options.MinSuggestedTip ?? chain.TxPool.Options.MinPriorityFee;
         var tips = new List<UInt256>();
-        var head = chain.Head.Number;
         for (ulong i = 0; i < (ulong)options.TipSampleBlocks && i <= head; i++)
         {
             if (chain.Store.GetBlock(head - i) is not { } block)
@@ -175,5 +175,26 @@ internal static class EthFees
         }
 
         return result;
+    }
+
+    /// <summary>The suggestion for the current head, computed once per head (wallets ask for it on every send).</summary>
+    private sealed class TipOracle(IChainReader chain, RpcOptions options)
+    {
+        private volatile Suggestion? _last;
+
+        public UInt256 Suggest()
+        {
+            var head = chain.Head;
+            if (_last is { } last && last.Head == head.Hash)
+            {
+                return last.Tip;
+            }
+
+            var tip = SuggestTip(chain, options, head.Number);
+            _last = new Suggestion(head.Hash, tip);
+            return tip;
+        }
+
+        private sealed record Suggestion(Hash256 Head, UInt256 Tip);
     }
 }

@@ -22,6 +22,7 @@ public sealed class FeeMethodTests : IAsyncLifetime
     [Fact]
     public async Task The_suggested_tip_follows_the_tips_recently_paid()
     {
+        Assert.Equal("0x1", (await _rpc.ResultAsync("eth_maxPriorityFeePerGas")).GetString());
         _rpc.Chain.Commit(
             TestTx.From(TestTx.KeyA).Nonce(0).Tip(5).MaxFee(100).Build(),
             TestTx.From(TestTx.KeyB).Nonce(0).Tip(5).MaxFee(100).Build());
