@@ -171,6 +171,30 @@ public sealed class ResponseShapeTests : IAsyncLifetime
         run.AssertAll(atLeast: 4);
     }
 
+    [Fact]
+    public async Task Fee_history_matches_geth_without_blob_fields()
+    {
+        _rpc.Chain.Commit(TestTx.From(TestTx.KeyA).Nonce(0).Build());
+        var ours = await _rpc.ResultAsync("eth_feeHistory", "[\"0x1\", \"latest\", [95, 99]]");
+        var run = new VectorRun("execution-apis fee history");
+        foreach (var (name, recorded) in ExecutionApisCases.ObjectResults("eth_feeHistory"))
+        {
+            run.Case(name, () =>
+            {
+                var expected = ExecutionApisCases.FieldNames(recorded).Where(f => f is not ("baseFeePerBlobGas" or "blobGasUsedRatio")).ToArray();
+                Assert.Equal(expected, ExecutionApisCases.FieldNames(ours));
+                foreach (var field in expected)
+                {
+                    AssertSameEncoding(recorded.GetProperty(field), ours.GetProperty(field), field);
+                    Assert.Equal(recorded.GetProperty(field).ValueKind == JsonValueKind.Array ? recorded.GetProperty(field).GetArrayLength() : 0,
+                        ours.GetProperty(field).ValueKind == JsonValueKind.Array ? ours.GetProperty(field).GetArrayLength() : 0);
+                }
+            });
+        }
+
+        run.AssertAll(atLeast: 1);
+    }
+
     /// <summary>Same JSON kind; strings alike in form: QUANTITY (no leading zeros) or DATA of the same length.</summary>
     private static void AssertSameEncoding(JsonElement expected, JsonElement actual, string field)
     {
