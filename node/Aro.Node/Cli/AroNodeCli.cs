@@ -13,6 +13,7 @@ internal static class AroNodeCli
         var root = new RootCommand("Aro.Chain node: consensus, execution, storage and JSON-RPC for the ARO edge-cloud chain.");
         root.Add(VersionCommand.Create());
         root.Add(AttestCommand.Create());
+        root.Add(KeysCommand.Create());
         return root;
     }
 
