@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using Aro.Core;
 using Aro.Core.Crypto;
 
@@ -18,6 +19,9 @@ internal static class KeystoreJson
     // A key file is well under a kilobyte; the bound keeps a stray large file from being read whole.
     public const int MaxFileBytes = 64 * 1024;
 
+    // 64 times the 262144 of the definition's test vector: a bound on the work a crafted file can demand.
+    internal const int MaxPbkdf2Iterations = 1 << 24;
+
     private const int MaxSaltBytes = 1024;
 
     private static readonly JsonDocumentOptions ReaderOptions = new()
@@ -34,6 +38,13 @@ internal static class KeystoreJson
         if (utf8Json.Length > MaxFileBytes)
         {
             throw new KeystoreException("file", $"a key file is at most {MaxFileBytes} bytes, this one has {utf8Json.Length}");
+        }
+
+        // The reader accepts ill-formed UTF-8 inside strings and only fails when a name or value is
+        // decoded, with an exception of its own; checking up front keeps every defect a KeystoreException.
+        if (!Utf8.IsValid(utf8Json))
+        {
+            throw new KeystoreException("file", "not valid UTF-8");
         }
 
         JsonDocument document;
@@ -87,13 +98,14 @@ internal static class KeystoreJson
         var cipher = ReadString(Required(crypto, "cipher", "crypto.cipher"), "crypto.cipher");
         if (!string.Equals(cipher, "aes-128-ctr", StringComparison.Ordinal))
         {
-            throw new KeystoreException("crypto.cipher", $"cipher '{cipher}' is not supported; only aes-128-ctr is");
+            throw new KeystoreException("crypto.cipher", $"crypto.cipher '{cipher}' is not supported; only aes-128-ctr is");
         }
 
         var cipherParams = Required(crypto, "cipherparams", "crypto.cipherparams");
         RequireObject(cipherParams, "crypto.cipherparams");
         var iv = ReadHex(Required(cipherParams, "iv", "crypto.cipherparams.iv"), "crypto.cipherparams.iv", KeystoreDocument.IvLength, KeystoreDocument.IvLength);
-        var ciphertext = ReadHex(Required(crypto, "ciphertext", "crypto.ciphertext"), "crypto.ciphertext", Secp256k1.PrivateKeyLength, Secp256k1.PrivateKeyLength);
+        // Shorter than 32 bytes: early geth dropped a key's leading zero bytes, and still reads such files.
+        var ciphertext = ReadHex(Required(crypto, "ciphertext", "crypto.ciphertext"), "crypto.ciphertext", 1, Secp256k1.PrivateKeyLength);
         var mac = ReadHex(Required(crypto, "mac", "crypto.mac"), "crypto.mac", KeystoreDocument.MacLength, KeystoreDocument.MacLength);
 
         var kdfName = ReadString(Required(crypto, "kdf", "crypto.kdf"), "crypto.kdf");
@@ -135,7 +147,7 @@ internal static class KeystoreJson
                 var prf = ReadString(Required(kdfParams, "prf", "crypto.kdfparams.prf"), "crypto.kdfparams.prf");
                 if (!string.Equals(prf, "hmac-sha256", StringComparison.Ordinal))
                 {
-                    throw new KeystoreException("crypto.kdfparams.prf", $"prf '{prf}' is not supported; only hmac-sha256 is");
+                    throw new KeystoreException("crypto.kdfparams.prf", $"crypto.kdfparams.prf '{prf}' is not supported; only hmac-sha256 is");
                 }
 
                 var iterations = ReadInt(Required(kdfParams, "c", "crypto.kdfparams.c"), "crypto.kdfparams.c");
@@ -152,12 +164,9 @@ internal static class KeystoreJson
             }
 
             default:
-                throw new KeystoreException("crypto.kdf", $"kdf '{kdfName}' is not supported; only scrypt and pbkdf2 are");
+                throw new KeystoreException("crypto.kdf", $"crypto.kdf '{kdfName}' is not supported; only scrypt and pbkdf2 are");
         }
     }
-
-    // 64 times the 262144 of the definition's test vector: a bound on the work a crafted file can demand.
-    internal const int MaxPbkdf2Iterations = 1 << 24;
 
     public static string Write(KeystoreDocument document)
     {

@@ -102,7 +102,9 @@ internal static class Web3SecretStorage
                 throw new KeystorePasswordException();
             }
 
-            AesCtr.Transform(derivedKey[..CipherKeyLength], document.Iv, document.Ciphertext, privateKey);
+            // A short plaintext is a big-endian number missing its leading zero bytes (see KeystoreJson).
+            var padding = privateKey.Length - document.Ciphertext.Length;
+            AesCtr.Transform(derivedKey[..CipherKeyLength], document.Iv, document.Ciphertext, privateKey.AsSpan(padding));
             if (!Secp256k1.IsValidPrivateKey(privateKey))
             {
                 throw new KeystoreException("crypto.ciphertext", "the MAC matches but the plaintext is not a valid secp256k1 private key");
@@ -137,6 +139,7 @@ internal static class Web3SecretStorage
     private static void ComputeMac(ReadOnlySpan<byte> derivedKey, ReadOnlySpan<byte> ciphertext, Span<byte> mac)
     {
         Span<byte> body = stackalloc byte[CipherKeyLength + Secp256k1.PrivateKeyLength];
+        body = body[..(CipherKeyLength + ciphertext.Length)];
         derivedKey[CipherKeyLength..(2 * CipherKeyLength)].CopyTo(body);
         ciphertext.CopyTo(body[CipherKeyLength..]);
         Keccak256.Hash(body, mac);
