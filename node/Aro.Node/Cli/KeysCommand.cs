@@ -231,7 +231,7 @@ internal static class KeysCommand
 
     private static KeyStore Store(string? home) => KeyStore.ForHome(home ?? DefaultHome);
 
-    private static ScryptParameters Cost(bool light) => light ? ScryptParameters.Light : ScryptParameters.Standard;
+    internal static ScryptParameters Cost(bool light) => light ? ScryptParameters.Light : ScryptParameters.Standard;
 
     private static void WriteEntry(TextWriter output, KeystoreEntry entry)
     {

@@ -41,7 +41,7 @@ public sealed class KeyStoreTests : IDisposable
         var clock = new FixedClock(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));
         var store = KeyStore.ForHome(_home.Path, clock);
 
-        var entry = store.Import(SpecKey, "pw", ScryptParameters.Light);
+        var entry = store.Import(SpecKey, "pw", SpecVectors.TestCost);
 
         Assert.Equal(SpecAddress, entry.Address);
         Assert.Equal(Path.Combine(store.Directory, "UTC--2026-01-02T03-04-05.000000000Z--" + SpecVectors.Address), entry.Path);
@@ -54,7 +54,7 @@ public sealed class KeyStoreTests : IDisposable
     public void Key_file_is_owner_only_and_the_folder_owner_only()
     {
         var store = KeyStore.ForHome(_home.Path);
-        var entry = store.Create("pw", ScryptParameters.Light);
+        var entry = store.Create("pw", SpecVectors.TestCost);
 
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(entry.Path));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(store.Directory));
@@ -64,8 +64,8 @@ public sealed class KeyStoreTests : IDisposable
     public void Create_makes_distinct_keys_that_list_under_their_addresses()
     {
         var store = KeyStore.ForHome(_home.Path);
-        var first = store.Create("pw", ScryptParameters.Light);
-        var second = store.Create("pw", ScryptParameters.Light);
+        var first = store.Create("pw", SpecVectors.TestCost);
+        var second = store.Create("pw", SpecVectors.TestCost);
 
         Assert.NotEqual(first.Address, second.Address);
         Assert.Equal(first.Address, Web3SecretStorage.AddressOf(KeyStore.Decrypt(first, "pw")));
@@ -76,9 +76,9 @@ public sealed class KeyStoreTests : IDisposable
     public void Importing_an_account_already_present_is_refused_and_writes_nothing()
     {
         var store = KeyStore.ForHome(_home.Path);
-        var existing = store.Import(SpecKey, "pw", ScryptParameters.Light);
+        var existing = store.Import(SpecKey, "pw", SpecVectors.TestCost);
 
-        var e = Assert.Throws<AccountExistsException>(() => store.Import(SpecKey, "other", ScryptParameters.Light));
+        var e = Assert.Throws<AccountExistsException>(() => store.Import(SpecKey, "other", SpecVectors.TestCost));
 
         Assert.Equal(SpecAddress, e.Address);
         Assert.Equal(existing.Path, e.ExistingPath);
@@ -89,7 +89,7 @@ public sealed class KeyStoreTests : IDisposable
     public void Importing_an_invalid_key_writes_nothing()
     {
         var store = KeyStore.ForHome(_home.Path);
-        Assert.Throws<ArgumentException>(() => store.Import(new byte[32], "pw", ScryptParameters.Light));
+        Assert.Throws<ArgumentException>(() => store.Import(new byte[32], "pw", SpecVectors.TestCost));
         Assert.False(Directory.Exists(store.Directory));
     }
 
@@ -103,7 +103,7 @@ public sealed class KeyStoreTests : IDisposable
     public void Listing_reports_unusable_files_and_ignores_hidden_and_backup_files()
     {
         var store = KeyStore.ForHome(_home.Path);
-        var good = store.Import(SpecKey, "pw", ScryptParameters.Light);
+        var good = store.Import(SpecKey, "pw", SpecVectors.TestCost);
         File.WriteAllText(Path.Combine(store.Directory, "notes.txt"), "not a key");
         File.WriteAllText(Path.Combine(store.Directory, "no-address.json"), SpecVectors.Pbkdf2File);
         File.Copy(good.Path, Path.Combine(store.Directory, ".hidden"));
@@ -135,7 +135,7 @@ public sealed class KeyStoreTests : IDisposable
     [Fact]
     public void Decrypt_with_the_wrong_password_fails()
     {
-        var entry = KeyStore.ForHome(_home.Path).Create("pw", ScryptParameters.Light);
+        var entry = KeyStore.ForHome(_home.Path).Create("pw", SpecVectors.TestCost);
         Assert.Throws<KeystorePasswordException>(() => KeyStore.Decrypt(entry, "pW"));
     }
 
@@ -143,8 +143,8 @@ public sealed class KeyStoreTests : IDisposable
     public void Decrypt_refuses_an_entry_whose_file_now_holds_another_account()
     {
         var store = KeyStore.ForHome(_home.Path);
-        var first = store.Create("pw", ScryptParameters.Light);
-        var second = store.Create("pw", ScryptParameters.Light);
+        var first = store.Create("pw", SpecVectors.TestCost);
+        var second = store.Create("pw", SpecVectors.TestCost);
         File.Copy(second.Path, first.Path, overwrite: true);
 
         var e = Assert.Throws<KeystoreException>(() => KeyStore.Decrypt(first, "pw"));

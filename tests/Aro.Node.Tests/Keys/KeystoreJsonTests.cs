@@ -9,9 +9,9 @@ public class KeystoreJsonTests
 {
     private const string Remove = "<remove>";
 
-    // geth's layout with light scrypt, written by us; parsing needs no key derivation.
+    // geth's layout, written by us at a cheap cost; parsing needs no key derivation.
     private static readonly string ScryptSample =
-        Web3SecretStorage.Encrypt(Hex.Decode(SpecVectors.Secret), "pw", ScryptParameters.Light);
+        Web3SecretStorage.Encrypt(Hex.Decode(SpecVectors.Secret), "pw", SpecVectors.TestCost);
 
     [Fact]
     public void Parses_every_field_of_the_spec_pbkdf2_vector()

@@ -1,3 +1,5 @@
+using Aro.Node.Keys;
+
 namespace Aro.Node.Tests.Keys;
 
 /// <summary>
@@ -8,6 +10,9 @@ namespace Aro.Node.Tests.Keys;
 /// </summary>
 internal static class SpecVectors
 {
+    /// <summary>A cheap valid scrypt cost (1 MiB) for tests about something other than the cost itself.</summary>
+    public static readonly ScryptParameters TestCost = new(1024, 8, 1);
+
     public const string Password = "testpassword";
     public const string Secret = "7a28b5ba57c53603b0b07b56bba752f7784bf506fa95edc395f5cf6c7514fe9d";
     public const string Address = "008aeeda4d805471df9b2a5b0f38a0c3bcba786b";

@@ -69,7 +69,7 @@ public class Web3SecretStorageTests
     [Fact]
     public void Round_trips_a_key_through_encrypt_and_decrypt()
     {
-        var json = Web3SecretStorage.Encrypt(Key, "correct horse", ScryptParameters.Light);
+        var json = Web3SecretStorage.Encrypt(Key, "correct horse", SpecVectors.TestCost);
         Assert.Equal(Key, Web3SecretStorage.Decrypt(json, "correct horse"));
     }
 
@@ -102,8 +102,8 @@ public class Web3SecretStorageTests
     [Fact]
     public void Each_encryption_draws_a_fresh_salt_iv_and_id()
     {
-        var first = JsonNode.Parse(Web3SecretStorage.Encrypt(Key, "pw", ScryptParameters.Light))!;
-        var second = JsonNode.Parse(Web3SecretStorage.Encrypt(Key, "pw", ScryptParameters.Light))!;
+        var first = JsonNode.Parse(Web3SecretStorage.Encrypt(Key, "pw", SpecVectors.TestCost))!;
+        var second = JsonNode.Parse(Web3SecretStorage.Encrypt(Key, "pw", SpecVectors.TestCost))!;
         Assert.NotEqual((string)first["crypto"]!["kdfparams"]!["salt"]!, (string)second["crypto"]!["kdfparams"]!["salt"]!);
         Assert.NotEqual((string)first["crypto"]!["cipherparams"]!["iv"]!, (string)second["crypto"]!["cipherparams"]!["iv"]!);
         Assert.NotEqual((string)first["id"]!, (string)second["id"]!);
@@ -112,7 +112,7 @@ public class Web3SecretStorageTests
     [Fact]
     public void Wrong_password_fails_with_a_mac_mismatch()
     {
-        var json = Web3SecretStorage.Encrypt(Key, "right", ScryptParameters.Light);
+        var json = Web3SecretStorage.Encrypt(Key, "right", SpecVectors.TestCost);
         var e = Assert.Throws<KeystorePasswordException>(() => Web3SecretStorage.Decrypt(json, "wrong"));
         Assert.Equal("crypto.mac", e.Field);
         Assert.Contains("MAC mismatch", e.Message, StringComparison.Ordinal);
@@ -127,7 +127,7 @@ public class Web3SecretStorageTests
     [Fact]
     public void Tampered_ciphertext_fails_the_mac_check()
     {
-        var node = JsonNode.Parse(Web3SecretStorage.Encrypt(Key, "pw", ScryptParameters.Light))!;
+        var node = JsonNode.Parse(Web3SecretStorage.Encrypt(Key, "pw", SpecVectors.TestCost))!;
         node["crypto"]!["ciphertext"] = FlipFirstDigit((string)node["crypto"]!["ciphertext"]!);
         Assert.Throws<KeystorePasswordException>(() => Web3SecretStorage.Decrypt(node.ToJsonString(), "pw"));
     }
@@ -135,7 +135,7 @@ public class Web3SecretStorageTests
     [Fact]
     public void Tampered_mac_fails_the_mac_check()
     {
-        var node = JsonNode.Parse(Web3SecretStorage.Encrypt(Key, "pw", ScryptParameters.Light))!;
+        var node = JsonNode.Parse(Web3SecretStorage.Encrypt(Key, "pw", SpecVectors.TestCost))!;
         node["crypto"]!["mac"] = FlipFirstDigit((string)node["crypto"]!["mac"]!);
         Assert.Throws<KeystorePasswordException>(() => Web3SecretStorage.Decrypt(node.ToJsonString(), "pw"));
     }
@@ -143,7 +143,7 @@ public class Web3SecretStorageTests
     [Fact]
     public void Tampered_salt_fails_the_mac_check()
     {
-        var node = JsonNode.Parse(Web3SecretStorage.Encrypt(Key, "pw", ScryptParameters.Light))!;
+        var node = JsonNode.Parse(Web3SecretStorage.Encrypt(Key, "pw", SpecVectors.TestCost))!;
         node["crypto"]!["kdfparams"]!["salt"] = FlipFirstDigit((string)node["crypto"]!["kdfparams"]!["salt"]!);
         Assert.Throws<KeystorePasswordException>(() => Web3SecretStorage.Decrypt(node.ToJsonString(), "pw"));
     }
@@ -151,7 +151,7 @@ public class Web3SecretStorageTests
     [Fact]
     public void A_file_claiming_another_address_is_rejected_after_decryption()
     {
-        var node = JsonNode.Parse(Web3SecretStorage.Encrypt(Key, "pw", ScryptParameters.Light))!;
+        var node = JsonNode.Parse(Web3SecretStorage.Encrypt(Key, "pw", SpecVectors.TestCost))!;
         node["address"] = "00000000000000000000000000000000000000aa";
         var e = Assert.Throws<KeystoreException>(() => Web3SecretStorage.Decrypt(node.ToJsonString(), "pw"));
         Assert.Equal("address", e.Field);
@@ -160,7 +160,7 @@ public class Web3SecretStorageTests
     [Fact]
     public void A_file_without_an_address_still_decrypts()
     {
-        var node = JsonNode.Parse(Web3SecretStorage.Encrypt(Key, "pw", ScryptParameters.Light))!;
+        var node = JsonNode.Parse(Web3SecretStorage.Encrypt(Key, "pw", SpecVectors.TestCost))!;
         node.AsObject().Remove("address");
         Assert.Equal(Key, Web3SecretStorage.Decrypt(node.ToJsonString(), "pw"));
     }
@@ -168,7 +168,7 @@ public class Web3SecretStorageTests
     [Fact]
     public void The_empty_password_is_a_password_like_any_other()
     {
-        var json = Web3SecretStorage.Encrypt(Key, string.Empty, ScryptParameters.Light);
+        var json = Web3SecretStorage.Encrypt(Key, string.Empty, SpecVectors.TestCost);
         Assert.Equal(Key, Web3SecretStorage.Decrypt(json, string.Empty));
         Assert.Throws<KeystorePasswordException>(() => Web3SecretStorage.Decrypt(json, " "));
     }
@@ -179,7 +179,7 @@ public class Web3SecretStorageTests
     [InlineData("7a28b5ba57c53603b0b07b56bba752f7784bf506fa95edc395f5cf6c7514fe")]
     public void Refuses_to_encrypt_something_that_is_not_a_private_key(string hex)
     {
-        Assert.Throws<ArgumentException>(() => Web3SecretStorage.Encrypt(Hex.Decode(hex), "pw", ScryptParameters.Light));
+        Assert.Throws<ArgumentException>(() => Web3SecretStorage.Encrypt(Hex.Decode(hex), "pw", SpecVectors.TestCost));
     }
 
     private static string FlipFirstDigit(string hex) => (hex[0] == '0' ? "1" : "0") + hex[1..];
