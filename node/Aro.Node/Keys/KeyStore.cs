@@ -58,7 +58,7 @@ internal sealed class KeyStore
         }
 
         var address = Web3SecretStorage.AddressOf(privateKey);
-        foreach (var existing in Find(address))
+        if (Find(address) is [var existing, ..])
         {
             throw new AccountExistsException(address, existing.Path);
         }

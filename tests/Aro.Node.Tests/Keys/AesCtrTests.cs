@@ -66,9 +66,7 @@ public class AesCtrTests
             var block = new byte[length];
             AesCtr.Transform(NistKey, counter, input.AsSpan(offset, length), block);
             Assert.Equal(block, whole.AsSpan(offset, length).ToArray());
-            for (var i = 15; i >= 0 && ++counter[i] == 0; i--)
-            {
-            }
+            Increment(counter);
         }
     }
 
@@ -76,5 +74,15 @@ public class AesCtrTests
     public void Rejects_an_iv_that_is_not_one_block()
     {
         Assert.Throws<ArgumentException>(() => AesCtr.Transform(NistKey, new byte[12], new byte[16], new byte[16]));
+    }
+
+    /// <summary>Adds one to a big-endian 128-bit number.</summary>
+    private static void Increment(byte[] counter)
+    {
+        var i = counter.Length - 1;
+        while (i >= 0 && ++counter[i] == 0)
+        {
+            i--;
+        }
     }
 }
