@@ -16,6 +16,7 @@ public sealed class PatriciaTrie
     public static readonly Hash256 EmptyRootHash = Keccak256.Hash([0x80]);
 
     private readonly ITrieNodeReader _reader;
+    private readonly TrieNodeCache? _cache;
     private TrieNode? _root;
 
     /// <summary>An empty trie that reads stored nodes from <paramref name="reader"/> once it has any.</summary>
@@ -23,6 +24,7 @@ public sealed class PatriciaTrie
     {
         ArgumentNullException.ThrowIfNull(reader);
         _reader = reader;
+        _cache = (reader as StoreTrieNodes)?.NodeCache;
     }
 
     /// <summary>Opens the committed trie with root <paramref name="rootHash"/>; nodes load lazily.</summary>
@@ -122,16 +124,23 @@ public sealed class PatriciaTrie
         return TrieNodeEncoder.GetHash(_root);
     }
 
-    /// <summary>Loads a referenced node from the store.</summary>
+    /// <summary>Loads a referenced node from the reader's node cache or else from the store.</summary>
     internal TrieNode Resolve(HashNode reference)
     {
         var hash = reference.Hash;
+        if (_cache is not null && _cache.TryGet(hash, out var cached))
+        {
+            return cached;
+        }
+
         if (!_reader.TryGet(hash, out var rlp))
         {
             throw new MissingTrieNodeException(hash);
         }
 
-        return TrieNodeDecoder.Decode(rlp, hash);
+        var node = TrieNodeDecoder.Decode(rlp, hash);
+        _cache?.Add(hash, node);
+        return node;
     }
 
     /// <summary>The node itself, or the stored node a hash reference points to.</summary>
