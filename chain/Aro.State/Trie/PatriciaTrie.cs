@@ -19,6 +19,9 @@ public sealed class PatriciaTrie
     private readonly TrieNodeCache? _cache;
     private TrieNode? _root;
 
+    // Set and Delete calls since the root was last hashed: decides whether hashing is spread over cores.
+    private int _changesSinceHash;
+
     /// <summary>An empty trie that reads stored nodes from <paramref name="reader"/> once it has any.</summary>
     public PatriciaTrie(ITrieNodeReader reader)
     {
@@ -34,7 +37,7 @@ public sealed class PatriciaTrie
         _root = rootHash == EmptyRootHash ? null : new HashNode(rootHash);
     }
 
-    public Hash256 RootHash => _root is null ? EmptyRootHash : TrieNodeEncoder.GetHash(_root);
+    public Hash256 RootHash => _root is null ? EmptyRootHash : HashRoot(_root);
 
     internal TrieNode? Root => _root;
 
@@ -97,6 +100,7 @@ public sealed class PatriciaTrie
         Span<byte> path = key.Length <= Nibbles.StackKeyLimit ? stackalloc byte[key.Length * 2] : new byte[key.Length * 2];
         Nibbles.FromBytes(key, path);
         _root = TrieMutation.Insert(this, _root, path, value);
+        _changesSinceHash++;
     }
 
     /// <summary>Removes <paramref name="key"/>; nothing happens when it is absent.</summary>
@@ -105,6 +109,7 @@ public sealed class PatriciaTrie
         Span<byte> path = key.Length <= Nibbles.StackKeyLimit ? stackalloc byte[key.Length * 2] : new byte[key.Length * 2];
         Nibbles.FromBytes(key, path);
         _root = TrieMutation.Delete(this, _root, path);
+        _changesSinceHash++;
     }
 
     /// <summary>
@@ -120,8 +125,9 @@ public sealed class PatriciaTrie
             return EmptyRootHash;
         }
 
+        var root = HashRoot(_root);
         CommitNode(_root, writer, isRoot: true);
-        return TrieNodeEncoder.GetHash(_root);
+        return root;
     }
 
     /// <summary>Loads a referenced node from the reader's node cache or else from the store.</summary>
@@ -145,6 +151,17 @@ public sealed class PatriciaTrie
 
     /// <summary>The node itself, or the stored node a hash reference points to.</summary>
     internal TrieNode Load(TrieNode node) => node is HashNode reference ? Resolve(reference) : node;
+
+    private Hash256 HashRoot(TrieNode root)
+    {
+        if (_changesSinceHash >= ParallelHasher.MinChanges)
+        {
+            ParallelHasher.HashSubtrees(root);
+        }
+
+        _changesSinceHash = 0;
+        return TrieNodeEncoder.GetHash(root);
+    }
 
     private static void CommitNode(TrieNode node, ITrieNodeWriter writer, bool isRoot)
     {
