@@ -16,13 +16,18 @@ public sealed class PatriciaTrie
     public static readonly Hash256 EmptyRootHash = Keccak256.Hash([0x80]);
 
     private readonly ITrieNodeReader _reader;
+    private readonly TrieNodeCache? _cache;
     private TrieNode? _root;
+
+    // Set and Delete calls since the root was last hashed: decides whether hashing is spread over cores.
+    private int _changesSinceHash;
 
     /// <summary>An empty trie that reads stored nodes from <paramref name="reader"/> once it has any.</summary>
     public PatriciaTrie(ITrieNodeReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
         _reader = reader;
+        _cache = (reader as StoreTrieNodes)?.NodeCache;
     }
 
     /// <summary>Opens the committed trie with root <paramref name="rootHash"/>; nodes load lazily.</summary>
@@ -32,7 +37,7 @@ public sealed class PatriciaTrie
         _root = rootHash == EmptyRootHash ? null : new HashNode(rootHash);
     }
 
-    public Hash256 RootHash => _root is null ? EmptyRootHash : TrieNodeEncoder.GetHash(_root);
+    public Hash256 RootHash => _root is null ? EmptyRootHash : HashRoot(_root);
 
     internal TrieNode? Root => _root;
 
@@ -95,6 +100,7 @@ public sealed class PatriciaTrie
         Span<byte> path = key.Length <= Nibbles.StackKeyLimit ? stackalloc byte[key.Length * 2] : new byte[key.Length * 2];
         Nibbles.FromBytes(key, path);
         _root = TrieMutation.Insert(this, _root, path, value);
+        _changesSinceHash++;
     }
 
     /// <summary>Removes <paramref name="key"/>; nothing happens when it is absent.</summary>
@@ -103,6 +109,7 @@ public sealed class PatriciaTrie
         Span<byte> path = key.Length <= Nibbles.StackKeyLimit ? stackalloc byte[key.Length * 2] : new byte[key.Length * 2];
         Nibbles.FromBytes(key, path);
         _root = TrieMutation.Delete(this, _root, path);
+        _changesSinceHash++;
     }
 
     /// <summary>
@@ -118,24 +125,43 @@ public sealed class PatriciaTrie
             return EmptyRootHash;
         }
 
+        var root = HashRoot(_root);
         CommitNode(_root, writer, isRoot: true);
-        return TrieNodeEncoder.GetHash(_root);
+        return root;
     }
 
-    /// <summary>Loads a referenced node from the store.</summary>
+    /// <summary>Loads a referenced node from the reader's node cache or else from the store.</summary>
     internal TrieNode Resolve(HashNode reference)
     {
         var hash = reference.Hash;
+        if (_cache is not null && _cache.TryGet(hash, out var cached))
+        {
+            return cached;
+        }
+
         if (!_reader.TryGet(hash, out var rlp))
         {
             throw new MissingTrieNodeException(hash);
         }
 
-        return TrieNodeDecoder.Decode(rlp, hash);
+        var node = TrieNodeDecoder.Decode(rlp, hash);
+        _cache?.Add(hash, node);
+        return node;
     }
 
     /// <summary>The node itself, or the stored node a hash reference points to.</summary>
     internal TrieNode Load(TrieNode node) => node is HashNode reference ? Resolve(reference) : node;
+
+    private Hash256 HashRoot(TrieNode root)
+    {
+        if (_changesSinceHash >= ParallelHasher.MinChanges)
+        {
+            ParallelHasher.HashSubtrees(root);
+        }
+
+        _changesSinceHash = 0;
+        return TrieNodeEncoder.GetHash(root);
+    }
 
     private static void CommitNode(TrieNode node, ITrieNodeWriter writer, bool isRoot)
     {

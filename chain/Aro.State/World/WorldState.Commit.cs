@@ -1,5 +1,4 @@
 using Aro.Core;
-using Aro.Core.Crypto;
 using Aro.State.Trie;
 
 namespace Aro.State.World;
@@ -9,7 +8,7 @@ public sealed partial class WorldState
     /// <summary>
     /// The state root with every pending change applied: storage slots into their accounts' storage
     /// tries (updating the storage roots), then the accounts into the account trie. Changes are
-    /// applied in sorted address and slot order, never dictionary order. May be called mid-block;
+    /// applied in sorted order (addresses, slots, account trie keys), never dictionary order. May be called mid-block;
     /// later changes and reverts are still honoured by the next call.
     /// </summary>
     public Hash256 ComputeRoot()
@@ -20,18 +19,27 @@ public sealed partial class WorldState
             ApplyStorage(address);
         }
 
-        var hashedAddress = new byte[Keccak256.Size];
-        foreach (var address in SortedKeys(_accounts))
+        // In trie-key order, so consecutive writes share their upper nodes; the root does not
+        // depend on the order, and this one is as deterministic as any.
+        var addresses = new Address[_accounts.Count];
+        _accounts.Keys.CopyTo(addresses, 0);
+        var keys = new Hash256[addresses.Length];
+        for (var i = 0; i < addresses.Length; i++)
         {
-            var entry = _accounts[address];
-            Keccak256.Hash(address.Bytes, hashedAddress);
+            keys[i] = AccountKey(addresses[i]);
+        }
+
+        Array.Sort(keys, addresses);
+        for (var i = 0; i < addresses.Length; i++)
+        {
+            var entry = _accounts[addresses[i]];
             if (entry.Value is not { } account || (entry.Touched && account.IsEmpty))
             {
-                _accountTrie.Delete(hashedAddress);
+                _accountTrie.Delete(keys[i].Bytes);
             }
             else
             {
-                _accountTrie.Set(hashedAddress, AccountCodec.Encode(account));
+                _accountTrie.Set(keys[i].Bytes, AccountCodec.Encode(account));
             }
         }
 

@@ -22,8 +22,9 @@ public sealed partial class WorldState
     private readonly Dictionary<Address, AccountEntry> _accounts = new();
     private readonly Dictionary<Address, Dictionary<Hash256, byte[]?>> _storage = new();
 
-    // Unchanged accounts read from the trie since the last commit (null = absent).
-    private readonly Dictionary<Address, Account?> _loaded = new();
+    // Accounts read from the trie since the last commit (null = absent), with the trie key
+    // keccak(address) they were read under: ComputeRoot writes them back under the same key.
+    private readonly Dictionary<Address, LoadedAccount> _loaded = new();
 
     // Storage tries opened or changed since this state was opened (committed ones hold the nodes
     // of the last commit, which the caller's batch may not have written to the store yet).
@@ -191,14 +192,19 @@ public sealed partial class WorldState
     {
         if (_loaded.TryGetValue(address, out var cached))
         {
-            return cached;
+            return cached.Account;
         }
 
-        var rlp = _accountTrie.Get(Keccak256.Hash(address.Bytes).Bytes);
+        var key = Keccak256.Hash(address.Bytes);
+        var rlp = _accountTrie.Get(key.Bytes);
         Account? account = rlp is null ? null : AccountCodec.Decode(rlp);
-        _loaded[address] = account;
+        _loaded[address] = new LoadedAccount(account, key);
         return account;
     }
+
+    /// <summary>keccak(address), the account's key in the account trie.</summary>
+    private Hash256 AccountKey(in Address address) =>
+        _loaded.TryGetValue(address, out var loaded) ? loaded.Key : Keccak256.Hash(address.Bytes);
 
     private byte[]? ReadStoredSlot(in Address address, in Hash256 slot)
     {
@@ -241,4 +247,6 @@ public sealed partial class WorldState
         _storageTries[address] = trie;
         return trie;
     }
+
+    private readonly record struct LoadedAccount(Account? Account, Hash256 Key);
 }
