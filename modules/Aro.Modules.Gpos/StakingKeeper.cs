@@ -82,6 +82,7 @@ internal sealed class StakingKeeper
         _store.SetConsensusAddress(consensusAddress, sender);
         var shares = AddStake(keeper, sender, selfStake);
         _store.SetKeeper(keeper);
+        AddBonded(selfStake);
         _emit(KeeperRegistered, [
             AbiValue.Address(sender), AbiValue.Bytes(consensusKey), AbiValue.UInt(commissionBps),
             AbiValue.String(moniker), AbiValue.String(region), AbiValue.UInt(selfStake)]);
@@ -149,6 +150,7 @@ internal sealed class StakingKeeper
         CheckDelegationSlot(sender, keeperAddress, Params);
         var shares = AddStake(keeper, sender, amount);
         _store.SetKeeper(keeper);
+        AddBonded(amount);
         _emit(Delegated, [AbiValue.Address(sender), AbiValue.Address(keeperAddress), AbiValue.UInt(amount), AbiValue.UInt(shares)]);
         return shares;
     }
@@ -392,7 +394,7 @@ internal sealed class StakingKeeper
         return (entry.Id, completion);
     }
 
-    /// <summary>Mints shares for <paramref name="amount"/> wei (already in the module account) and books it as bonded.</summary>
+    /// <summary>Mints shares for <paramref name="amount"/> wei; the caller books where the wei came from.</summary>
     private UInt256 AddStake(KeeperRecord keeper, in Address delegator, in UInt256 amount)
     {
         var shares = StakeMath.SharesFor(amount, keeper.Tokens, keeper.TotalShares);
@@ -404,9 +406,14 @@ internal sealed class StakingKeeper
         keeper.Tokens += amount;
         keeper.TotalShares += shares;
         _store.SetShares(delegator, keeper.Address, _store.GetShares(delegator, keeper.Address) + shares);
+        return shares;
+    }
+
+    /// <summary>Books value that entered the module account through a payable call as bonded.</summary>
+    private void AddBonded(in UInt256 amount)
+    {
         var totals = _store.Totals;
         _store.Totals = totals with { Bonded = totals.Bonded + amount };
-        return shares;
     }
 
     /// <summary>
