@@ -32,9 +32,9 @@ internal static class GposGenesisJson
     public static GposGenesis Read(JsonElement section)
     {
         var fields = Fields(section, Root, ["params", "keepers", "delegations"], ["keepers", "delegations"]);
-        var parameters = ReadParams(fields.GetValueOrDefault("params"), Root + ".params");
-        var keepers = ReadArray(fields.GetValueOrDefault("keepers"), Root + ".keepers", ReadKeeper);
-        var delegations = ReadArray(fields.GetValueOrDefault("delegations"), Root + ".delegations", ReadDelegation);
+        var parameters = fields.TryGetValue("params", out var p) ? ReadParams(p, Root + ".params") : GposParams.Default;
+        var keepers = ReadArray(fields["keepers"], Root + ".keepers", ReadKeeper);
+        var delegations = ReadArray(fields["delegations"], Root + ".delegations", ReadDelegation);
         return new GposGenesis(parameters, keepers, delegations);
     }
 
@@ -89,20 +89,15 @@ internal static class GposGenesisJson
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static GposParams ReadParams(JsonElement? element, string path)
+    private static GposParams ReadParams(JsonElement element, string path)
     {
-        if (element is null)
-        {
-            return GposParams.Default;
-        }
-
         var d = GposParams.Default;
         string[] names =
         [
             "epochBlocks", "unbondingEpochs", "maxValidators", "maxKeepers", "minSelfStake", "maxCommissionBps",
             "maxCommissionChangeBps", "commissionChangeEpochs", "maxEntries", "maxDelegationsPerDelegator",
         ];
-        var f = Fields(element.Value, path, names, []);
+        var f = Fields(element, path, names, []);
         return new GposParams
         {
             EpochBlocks = Opt(f, "epochBlocks", path, d.EpochBlocks, ulong.MaxValue),
@@ -176,9 +171,9 @@ internal static class GposGenesisJson
         return fields;
     }
 
-    private static ImmutableArray<T> ReadArray<T>(JsonElement? element, string path, Func<JsonElement, string, T> read)
+    private static ImmutableArray<T> ReadArray<T>(JsonElement array, string path, Func<JsonElement, string, T> read)
     {
-        if (element is not { ValueKind: JsonValueKind.Array } array)
+        if (array.ValueKind != JsonValueKind.Array)
         {
             throw new GenesisException(path, "must be an array");
         }
