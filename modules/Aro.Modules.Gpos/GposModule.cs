@@ -90,6 +90,7 @@ public sealed class GposModule : IModule
 
         var arguments = Decode(handler.Function, calldata);
         var store = new StakingStore(new WritableRecordStore(context.Store));
+        RequireInitialized(store);
         if (handler.View is not null)
         {
             return ModuleCallResult.Success(handler.Function.EncodeResult(handler.View(store, arguments)));
@@ -115,6 +116,7 @@ public sealed class GposModule : IModule
 
         var arguments = Decode(handler.Function, calldata);
         var store = new StakingStore(new ReadOnlyRecordStore(context));
+        RequireInitialized(store);
         return ModuleCallResult.Success(handler.Function.EncodeResult(handler.View(store, arguments)));
     }
 
@@ -169,6 +171,15 @@ public sealed class GposModule : IModule
         catch (AbiFormatException e)
         {
             throw new ModuleRevertException(MalformedCalldata.Encode(AbiValue.Bytes(function.Selector.ToArray())), e.Message);
+        }
+    }
+
+    // A chain whose genesis has no GPoS section has no params: refuse calls rather than fail the block.
+    private static void RequireInitialized(StakingStore store)
+    {
+        if (!store.IsInitialized)
+        {
+            throw new ModuleRevertException("GPoS genesis section was not loaded");
         }
     }
 

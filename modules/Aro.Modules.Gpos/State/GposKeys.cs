@@ -6,8 +6,8 @@ namespace Aro.Modules.Gpos.State;
 /// <summary>
 /// Key layout of the module's records (README "State"). One prefix byte per record kind, grouped
 /// by 16s per concern; composite keys are fixed-width (20-byte addresses, 8-byte big-endian numbers)
-/// so no two kinds or tuples can encode to the same bytes. 0x80–0xBF are reserved for the rewards,
-/// slashing, settlement and stake-limit slices.
+/// so no two kinds or tuples can encode to the same bytes. The prefixes of the later slices
+/// (stake limit, historical sets, F1, slashing, settlement) are reserved in README §4.
 /// </summary>
 internal static class GposKeys
 {
