@@ -175,7 +175,7 @@ interface IStaking {
     /// @notice The active set of the current epoch, ordered by power descending then address ascending.
     function getActiveSet() external view returns (address[] memory keepers, uint256[] memory powers);
 
-    /// @notice The sender-independent delegation of `delegator` to `keeper`.
+    /// @notice The delegation of `delegator` to `keeper`: its shares and what they are worth in wei.
     function getDelegation(address delegator, address keeper) external view returns (uint256 shares, uint256 amount);
 
     /// @notice The keepers `delegator` has delegations to (at most maxDelegationsPerDelegator).

@@ -280,4 +280,16 @@ public class DelegationTests
         Assert.Equal(before - (sent.Outcome.GasUsed * 2UL), chain.Balance(chain[5]));
         Assert.Equal((UInt256)1_000UL, chain.State.GetBalance(GposModule.Address));
     }
+
+    [Fact]
+    public void A_keeper_address_with_dirty_high_bytes_reverts_with_MalformedCalldata()
+    {
+        var chain = WithKeepers(1);
+        var call = Calls.Delegate(chain[0]);
+        call[4] = 0xff;
+
+        var args = chain.Fails(chain[5], call, MalformedCalldata, value: 10UL);
+
+        Assert.Equal(StakingAbi.Delegate.Selector.ToArray(), args[0].AsBytes());
+    }
 }
