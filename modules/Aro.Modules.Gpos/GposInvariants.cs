@@ -1,0 +1,167 @@
+using Aro.Core;
+using Aro.Modules.Gpos.State;
+using Aro.State.World;
+
+namespace Aro.Modules.Gpos;
+
+/// <summary>
+/// The module's bookkeeping invariants (Cosmos' invariants.go): every wei the module account holds
+/// is bonded, unbonding or withdrawable, and every index agrees with the records it indexes.
+/// Walks whole indexes, so it is for tests and audits, never for block execution.
+/// </summary>
+public static class GposInvariants
+{
+    /// <summary>Every violated invariant, described; empty when the state is sound.</summary>
+    public static IReadOnlyList<string> Check(WorldState world)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        var errors = new List<string>();
+        var store = new StakingStore(new WritableRecordStore(world.GetModuleStore(GposModule.Address)));
+        if (!store.IsInitialized)
+        {
+            return errors;
+        }
+
+        var p = store.Params;
+        var totals = store.Totals;
+        var balance = world.GetBalance(GposModule.Address);
+        if (balance != totals.Sum)
+        {
+            errors.Add($"module balance {balance} != bonded {totals.Bonded} + unbonding {totals.Unbonding} + withdrawable {totals.Withdrawable}");
+        }
+
+        CheckKeepers(store, p, totals, errors);
+        CheckUnbonding(store, p, totals, errors);
+        CheckActiveSet(store, p, errors);
+        return errors;
+    }
+
+    private static void CheckKeepers(StakingStore store, GposParams p, Totals totals, List<string> errors)
+    {
+        var bonded = UInt256.Zero;
+        var keepers = store.KeeperIndex.ToArray();
+        if ((ulong)keepers.Length > p.MaxKeepers)
+        {
+            errors.Add($"{keepers.Length} keepers exceed maxKeepers {p.MaxKeepers}");
+        }
+
+        foreach (var address in keepers)
+        {
+            var k = store.GetKeeper(address);
+            if (k is null)
+            {
+                errors.Add($"keeper index names {address} without a record");
+                continue;
+            }
+
+            bonded += k.Tokens;
+            if (k.TotalShares.IsZero != k.Tokens.IsZero)
+            {
+                errors.Add($"keeper {address} has {k.Tokens} tokens but {k.TotalShares} shares");
+            }
+
+            if (store.KeeperOfConsensusAddress(Address.FromPublicKey(k.ConsensusKey)) != address)
+            {
+                errors.Add($"consensus key of {address} does not map back to it");
+            }
+
+            var shares = UInt256.Zero;
+            foreach (var delegator in store.KeeperDelegators(address).ToArray())
+            {
+                var s = store.GetShares(delegator, address);
+                if (s.IsZero)
+                {
+                    errors.Add($"delegator index of {address} names {delegator} without shares");
+                }
+
+                if (!store.DelegatorKeepers(delegator).Contains(address))
+                {
+                    errors.Add($"delegation {delegator}→{address} missing from the delegator's index");
+                }
+
+                shares += s;
+            }
+
+            if (shares != k.TotalShares)
+            {
+                errors.Add($"delegations to {address} hold {shares} shares, the keeper {k.TotalShares}");
+            }
+
+            if (!k.Left && store.GetShares(address, address).IsZero)
+            {
+                errors.Add($"keeper {address} has not left but has no self-stake");
+            }
+        }
+
+        if (bonded != totals.Bonded)
+        {
+            errors.Add($"keeper tokens sum to {bonded}, totals say {totals.Bonded} bonded");
+        }
+    }
+
+    private static void CheckUnbonding(StakingStore store, GposParams p, Totals totals, List<string> errors)
+    {
+        // Every immature entry completes within (epoch, epoch + unbondingEpochs]: the queues there hold them all.
+        var epoch = store.Epoch.Epoch;
+        var unbonding = UInt256.Zero;
+        var queue = store.UnbondingQueue;
+        for (var e = epoch + 1; e <= epoch + p.UnbondingEpochs; e++)
+        {
+            var count = queue.Count(e);
+            for (uint i = 0; i < count; i++)
+            {
+                var id = IndexedAddressSet.ReadNumber(queue.At(e, i));
+                var entry = store.GetUnbonding(id);
+                if (entry is null || entry.CompletionEpoch != e)
+                {
+                    errors.Add($"unbonding queue of epoch {e} names entry {id}, which is missing or due elsewhere");
+                    continue;
+                }
+
+                unbonding += entry.Amount;
+            }
+        }
+
+        if (unbonding != totals.Unbonding)
+        {
+            errors.Add($"queued unbonding entries sum to {unbonding}, totals say {totals.Unbonding}");
+        }
+    }
+
+    private static void CheckActiveSet(StakingStore store, GposParams p, List<string> errors)
+    {
+        var set = store.GetActiveSet();
+        if (set.Length > p.MaxValidators)
+        {
+            errors.Add($"active set of {set.Length} exceeds maxValidators {p.MaxValidators}");
+        }
+
+        for (var i = 0; i < set.Length; i++)
+        {
+            if (i > 0 && (set[i - 1].Power < set[i].Power || (set[i - 1].Power == set[i].Power && set[i - 1].Keeper.CompareTo(set[i].Keeper) >= 0)))
+            {
+                errors.Add($"active set is not ordered by power then address at {i}");
+            }
+
+            var k = store.GetKeeper(set[i].Keeper);
+            if (k is null || k.Status != KeeperStatus.Bonded)
+            {
+                errors.Add($"active set member {set[i].Keeper} is not Bonded");
+            }
+        }
+
+        var bondedCount = 0;
+        foreach (var address in store.KeeperIndex.ToArray())
+        {
+            if (store.GetKeeper(address)?.Status == KeeperStatus.Bonded)
+            {
+                bondedCount++;
+            }
+        }
+
+        if (bondedCount != set.Length)
+        {
+            errors.Add($"{bondedCount} keepers are Bonded but the active set has {set.Length}");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using System.Buffers.Binary;
+using Aro.Core;
+
+namespace Aro.Modules.Gpos.State;
+
+/// <summary>
+/// Key layout of the module's records (README "State"). One prefix byte per record kind, grouped
+/// by 16s per concern; composite keys are fixed-width (20-byte addresses, 8-byte big-endian numbers)
+/// so no two kinds or tuples can encode to the same bytes. The prefixes of the later slices
+/// (stake limit, historical sets, F1, slashing, settlement) are reserved in README §4.
+/// </summary>
+internal static class GposKeys
+{
+    public const byte Params = 0x01;
+    public const byte EpochState = 0x02;
+    public const byte Totals = 0x03;
+
+    public const byte Keeper = 0x10;
+    public const byte KeeperIndex = 0x11;
+    public const byte ConsensusAddress = 0x13;
+
+    public const byte Delegation = 0x20;
+    public const byte KeeperDelegators = 0x21;
+    public const byte DelegatorKeepers = 0x22;
+
+    public const byte Unbonding = 0x30;
+    public const byte UnbondingQueue = 0x31;
+    public const byte UnbondingEntryCount = 0x32;
+
+    public const byte Redelegation = 0x40;
+    public const byte RedelegationQueue = 0x41;
+    public const byte IncomingRedelegationCount = 0x42;
+
+    public const byte Withdrawable = 0x50;
+
+    public const byte KeeperUnbondingQueue = 0x60;
+
+    public const byte ActiveSet = 0x70;
+
+    public static byte[] Single(byte prefix) => [prefix];
+
+    public static byte[] Of(byte prefix, in Address a) => [prefix, .. a.Bytes];
+
+    public static byte[] Of(byte prefix, in Address a, in Address b) => [prefix, .. a.Bytes, .. b.Bytes];
+
+    public static byte[] Of(byte prefix, ulong n)
+    {
+        var key = new byte[9];
+        key[0] = prefix;
+        BinaryPrimitives.WriteUInt64BigEndian(key.AsSpan(1), n);
+        return key;
+    }
+}
