@@ -17,13 +17,18 @@ public sealed class ModuleContext
     private readonly List<Log> _logs;
 
     internal ModuleContext(WorldState state, IModule module, BlockContext block, GasMeter gas, List<Log> logs)
+        : this(state, module.SystemAddress, block, gas, logs)
+    {
+    }
+
+    private ModuleContext(WorldState state, Address address, BlockContext block, GasMeter gas, List<Log> logs)
     {
         _state = state;
         _logs = logs;
-        Address = module.SystemAddress;
+        Address = address;
         Block = block;
         Gas = gas;
-        Store = state.GetModuleStore(module.SystemAddress);
+        Store = state.GetModuleStore(address);
     }
 
     public Address Address { get; }
@@ -42,6 +47,18 @@ public sealed class ModuleContext
     {
         var encoded = abiEvent.Encode(values);
         _logs.Add(new Log(Address, [.. encoded.Topics], encoded.Data));
+    }
+
+    /// <summary>
+    /// The same block, gas meter and event stream, over another module's account and store. This is how
+    /// one module's keeper calls another's through a consumer-owned interface (GPoS asks GPoW for verified
+    /// work; GPoW asks GPoS to slash): the callee reads and writes only its own records, its events carry
+    /// its own address, and everything reverts together with the calling transaction or hook.
+    /// </summary>
+    public ModuleContext For(IModule other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return new ModuleContext(_state, other.SystemAddress, Block, Gas, _logs);
     }
 
     /// <summary>Moves value out of the module's own account (payouts, unbonding); reverts the call when the module holds too little.</summary>

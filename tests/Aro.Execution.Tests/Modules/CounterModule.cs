@@ -67,9 +67,7 @@ internal sealed class CounterModule : IModule
         var args = input.Calldata.Span[AbiSelector.Size..];
         if (selector == Increment.Selector)
         {
-            var next = Read(context.Store.Get(CounterKey)) + Increment.DecodeArguments(args)[0].AsUInt256();
-            context.Store.Set(CounterKey, next.ToBigEndianMinimal());
-            context.Emit(Incremented, AbiValue.Address(input.Sender), AbiValue.UInt(next));
+            var next = AddFrom(context, input.Sender, Increment.DecodeArguments(args)[0].AsUInt256());
             return ModuleCallResult.Success(Increment.EncodeResult(AbiValue.UInt(next)));
         }
 
@@ -98,6 +96,15 @@ internal sealed class CounterModule : IModule
 
     public ModuleCallResult Query(ModuleQueryContext context, ReadOnlySpan<byte> calldata) =>
         ModuleCallResult.Success(Get.EncodeResult(AbiValue.UInt(Read(context.Get(CounterKey)))));
+
+    /// <summary>The counter's keeper method: other modules reach it with a context from <see cref="ModuleContext.For"/>.</summary>
+    public UInt256 AddFrom(ModuleContext context, in Address sender, in UInt256 amount)
+    {
+        var next = Read(context.Store.Get(CounterKey)) + amount;
+        context.Store.Set(CounterKey, next.ToBigEndianMinimal());
+        context.Emit(Incremented, AbiValue.Address(sender), AbiValue.UInt(next));
+        return next;
+    }
 
     private static UInt256 Read(byte[]? stored) => stored is null ? UInt256.Zero : UInt256.FromBigEndian(stored);
 }
