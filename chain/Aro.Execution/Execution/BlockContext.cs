@@ -1,8 +1,13 @@
 using Aro.Core;
+using Aro.Core.Blocks;
 
 namespace Aro.Execution.Execution;
 
-/// <summary>The block a transaction runs in, passed explicitly to everything that needs it (no ambient context).</summary>
+/// <summary>
+/// The block a transaction runs in, passed explicitly to everything that needs it (no ambient context).
+/// <paramref name="LastCommit"/> is the parent's commit this block carries (null after genesis): begin-block
+/// hooks read from it who signed the previous block (rewards by blocks signed, downtime tracking).
+/// </summary>
 public sealed record BlockContext(
     ulong Number,
     ulong Timestamp,
@@ -10,4 +15,5 @@ public sealed record BlockContext(
     UInt256 BaseFee,
     ulong GasLimit,
     ulong ChainId,
-    ulong Epoch);
+    ulong Epoch,
+    Commit? LastCommit = null);

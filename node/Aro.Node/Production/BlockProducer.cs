@@ -65,7 +65,8 @@ public sealed class BlockProducer
             candidates[i] = new SenderTx(pooled[i].Transaction, pooled[i].Sender);
         }
 
-        var context = new BlockContext(number, time, _key.Address, baseFee, gasLimit, _chain.ChainId, parent.Epoch);
+        var lastCommit = LastCommit(parent);
+        var context = new BlockContext(number, time, _key.Address, baseFee, gasLimit, _chain.ChainId, parent.Epoch, lastCommit);
         var state = _chain.OpenState(parent.StateRoot);
         var result = _executor.BuildBlock(state, context, candidates);
         if (result.Transactions.IsEmpty && !allowEmpty)
@@ -82,7 +83,6 @@ public sealed class BlockProducer
             senders[i] = result.Transactions[i].Sender;
         }
 
-        var lastCommit = LastCommit(parent);
         var body = new BlockBody(transactions.MoveToImmutable(), lastCommit);
         var header = new BlockHeader
         {
