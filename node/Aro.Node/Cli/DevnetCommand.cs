@@ -14,6 +14,9 @@ namespace Aro.Node.Cli;
 /// </summary>
 internal static class DevnetCommand
 {
+    /// <summary>The devnet's default empty-block interval, written into a new devnet home's config.json.</summary>
+    public static readonly TimeSpan DevnetEmptyBlockInterval = TimeSpan.FromSeconds(2);
+
     public static Command Create()
     {
         var home = new Option<string?>("--home") { Description = "Keep the devnet in this home (created if missing, reused if present). Default: a temporary home deleted on exit." };
@@ -30,7 +33,10 @@ internal static class DevnetCommand
             {
                 if (!NodeHome.IsInitialized(homePath))
                 {
-                    NodeHome.Initialize(homePath, DevnetGenesis.Json, DevnetGenesis.ValidatorKey, new NodeConfig());
+                    // Clients that wait for a receipt by polling for new blocks (ethers' tx.wait()) can look
+                    // just before a block and start watching just after it; on a chain that only makes
+                    // blocks for transactions they would then wait forever. A devnet keeps a heartbeat.
+                    NodeHome.Initialize(homePath, DevnetGenesis.Json, DevnetGenesis.ValidatorKey, new NodeConfig { EmptyBlockInterval = DevnetEmptyBlockInterval });
                 }
 
                 var settings = shared.Apply(parseResult, NodeSettings.From(NodeConfig.Load(NodeHome.ConfigPath(homePath)), homePath));

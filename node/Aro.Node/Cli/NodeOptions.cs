@@ -15,7 +15,7 @@ internal sealed class NodeOptions
 
     public Option<string?> BlockInterval { get; } = new("--block-interval") { Description = "How often a block is made when transactions wait, e.g. 1s, 500ms (default 1s)." };
 
-    public Option<string?> EmptyBlockInterval { get; } = new("--empty-block-interval") { Description = "Make an empty block if none was made for this long, e.g. 10s (default: never)." };
+    public Option<string?> EmptyBlockInterval { get; } = new("--empty-block-interval") { Description = "Make an empty block if none was made for this long, e.g. 10s, or never (default: never; devnet: 2s)." };
 
     public void AddTo(Command command)
     {
@@ -64,7 +64,8 @@ internal sealed class NodeOptions
 
         if (parseResult.GetValue(EmptyBlockInterval) is { } emptyText)
         {
-            settings = settings with { Production = settings.Production with { EmptyBlockInterval = Duration(emptyText, "--empty-block-interval") } };
+            var empty = emptyText == "never" ? (TimeSpan?)null : Duration(emptyText, "--empty-block-interval");
+            settings = settings with { Production = settings.Production with { EmptyBlockInterval = empty } };
         }
 
         return settings;

@@ -1,3 +1,4 @@
+using Aro.Core;
 using Aro.Core.Blocks;
 using Aro.JsonRpc;
 using Aro.Node.Chain;
@@ -16,9 +17,22 @@ internal static class BlockResolver
     {
         BlockParameterKind.Earliest => chain.Store.GetHeader(0),
         BlockParameterKind.Number => block.Number <= chain.Head.Number ? chain.Store.GetHeader(block.Number) : null,
-        BlockParameterKind.Hash => chain.Store.GetHeader(block.Hash),
+        BlockParameterKind.Hash => HeaderByHash(chain, block.Hash),
         _ => chain.Head,
     };
+
+    /// <summary>
+    /// Whether a block is visible to RPC. A block's batch (header, body, receipts, tx index) is written
+    /// before the head pointer moves to it, so for a moment the store holds a block above the head;
+    /// answering from it would hand out a receipt for a block eth_blockNumber has not reached yet.
+    /// </summary>
+    public static bool IsVisible(IChainReader chain, ulong number) => number <= chain.Head.Number;
+
+    public static BlockHeader? HeaderByHash(IChainReader chain, in Hash256 hash) =>
+        chain.Store.GetHeader(hash) is { } header && IsVisible(chain, header.Number) ? header : null;
+
+    public static Block? BlockByHash(IChainReader chain, in Hash256 hash) =>
+        chain.Store.GetBlock(hash) is { } block && IsVisible(chain, block.Number) ? block : null;
 
     /// <summary>The header, or geth's -32000 "header not found" / "header for hash not found" (state methods).</summary>
     public static BlockHeader Require(IChainReader chain, in BlockParameter block) =>

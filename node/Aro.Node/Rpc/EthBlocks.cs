@@ -21,7 +21,7 @@ internal static class EthBlocks
         registry.AddSync(
             "eth_getTransactionByBlockNumberAndIndex",
             (BlockParameter block, ulong index) => TransactionAt(BlockResolver.Find(chain, block) is { } header ? chain.Store.GetBlock(header.Number) : null, index));
-        registry.AddSync("eth_getTransactionByBlockHashAndIndex", (Hash256 hash, ulong index) => TransactionAt(chain.Store.GetBlock(hash), index));
+        registry.AddSync("eth_getTransactionByBlockHashAndIndex", (Hash256 hash, ulong index) => TransactionAt(BlockResolver.BlockByHash(chain, hash), index));
         registry.AddSync("eth_getBlockReceipts", (BlockParameter block) => Receipts(chain, block));
     }
 
@@ -56,7 +56,7 @@ internal static class EthBlocks
             : null;
 
     private static BlockDto? ByHash(IChainReader chain, Hash256 hash, bool full) =>
-        chain.Store.GetBlock(hash) is { } found ? BlockDto.Full(found, full) : null;
+        BlockResolver.BlockByHash(chain, hash) is { } found ? BlockDto.Full(found, full) : null;
 
     private static ulong? CountByNumber(IChainReader chain, BlockParameter block) =>
         BlockResolver.Find(chain, block) is { } header && chain.Store.GetBlock(header.Number) is { } found
@@ -64,5 +64,5 @@ internal static class EthBlocks
             : null;
 
     private static ulong? CountByHash(IChainReader chain, Hash256 hash) =>
-        chain.Store.GetBlock(hash) is { } found ? (ulong)found.Body.Transactions.Length : null;
+        BlockResolver.BlockByHash(chain, hash) is { } found ? (ulong)found.Body.Transactions.Length : null;
 }

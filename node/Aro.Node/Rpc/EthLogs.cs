@@ -21,7 +21,7 @@ internal static class EthLogs
         var results = new List<LogDto>();
         if (request.BlockHash is { } hash)
         {
-            var header = chain.Store.GetHeader(hash) ?? throw new JsonRpcException(JsonRpcErrorCodes.ServerError, "unknown block");
+            var header = BlockResolver.HeaderByHash(chain, hash) ?? throw new JsonRpcException(JsonRpcErrorCodes.ServerError, "unknown block");
             Collect(chain, options, filter, header, results);
             return results;
         }

@@ -27,7 +27,9 @@ internal static class EthTransactions
 
     private static TransactionDto? ByHash(IChainReader chain, Hash256 hash)
     {
-        if (chain.Store.GetTransactionLocation(hash) is { } location && chain.Store.GetBlock(location.BlockNumber) is { } block)
+        if (chain.Store.GetTransactionLocation(hash) is { } location
+            && BlockResolver.IsVisible(chain, location.BlockNumber)
+            && chain.Store.GetBlock(location.BlockNumber) is { } block)
         {
             return TransactionDto.Mined(block.Body.Transactions[location.Index], block.Header, location.Index);
         }
@@ -40,6 +42,7 @@ internal static class EthTransactions
     private static ReceiptDto? Receipt(IChainReader chain, Hash256 hash)
     {
         if (chain.Store.GetTransactionLocation(hash) is not { } location
+            || !BlockResolver.IsVisible(chain, location.BlockNumber)
             || chain.Store.GetBlock(location.BlockNumber) is not { } block
             || chain.Store.GetReceipts(location.BlockNumber) is not { } receipts)
         {

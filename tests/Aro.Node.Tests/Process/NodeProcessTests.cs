@@ -13,7 +13,7 @@ public sealed class NodeProcessTests
     [Fact]
     public async Task Devnet_prints_the_dev_keys_and_serves_json_rpc_on_the_port_it_prints()
     {
-        using var node = NodeProcessHarness.Start("devnet", "--rpc-port", "0", "--block-interval", "100ms");
+        using var node = NodeProcessHarness.Start("devnet", "--rpc-port", "0", "--block-interval", "100ms", "--empty-block-interval", "never");
 
         var rpc = node.WaitForRpc();
 
@@ -25,6 +25,19 @@ public sealed class NodeProcessTests
         Assert.Contains(Devnet.AccountAddress(0).ToString(), node.Output, StringComparison.Ordinal);
         Assert.Contains(Hex.Encode(Devnet.AccountKey(0)), node.Output, StringComparison.Ordinal);
         Assert.Equal(0UL, await node.BlockNumberAsync());
+        Assert.Equal(0, node.Interrupt());
+    }
+
+    [Fact]
+    public async Task Devnet_makes_empty_blocks_by_default_so_clients_polling_for_new_blocks_never_stall()
+    {
+        using var node = NodeProcessHarness.Start("devnet", "--rpc-port", "0");
+        node.WaitForRpc();
+
+        node.WaitForBlock(2, TimeSpan.FromSeconds(60));
+
+        var block = await node.CallAsync("eth_getBlockByNumber", "0x2", false);
+        Assert.Equal(0, block.GetProperty("result").GetProperty("transactions").GetArrayLength());
         Assert.Equal(0, node.Interrupt());
     }
 

@@ -39,6 +39,7 @@ internal sealed class TestChain : IChainReader, IDisposable
     private readonly RocksDbStore _db;
     private readonly BlockExecutor _executor;
     private readonly HeadState _headState;
+    private BlockHeader? _pinnedHead;
 
     public TestChain(params IModule[] modules)
     {
@@ -64,7 +65,15 @@ internal sealed class TestChain : IChainReader, IDisposable
 
     public Hash256 GenesisHash => Store.GenesisHash;
 
-    public BlockHeader Head => Store.GetHeader(Store.Head.Number)!;
+    public BlockHeader Head => _pinnedHead ?? Store.GetHeader(Store.Head.Number)!;
+
+    /// <summary>
+    /// Holds <see cref="Head"/> where it is while later blocks are committed to the store: the moment in
+    /// the node between a block's batch landing and the head pointer moving to it.
+    /// </summary>
+    public void PinHead() => _pinnedHead = Head;
+
+    public void UnpinHead() => _pinnedHead = null;
 
     public ChainStore Store { get; }
 
@@ -79,7 +88,7 @@ internal sealed class TestChain : IChainReader, IDisposable
     /// <summary>Executes the transactions as the next block (each must be valid) and commits it.</summary>
     public Block Commit(params Transaction[] transactions)
     {
-        var parent = Head;
+        var parent = Store.GetHeader(Store.Head.Number)!;
         var state = OpenState(parent.StateRoot);
         var context = new BlockContext(
             parent.Number + 1,

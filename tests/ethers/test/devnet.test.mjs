@@ -30,7 +30,8 @@ async function rpc(method, params) {
 describe('aro-node devnet through ethers v6', () => {
   before(async () => {
     devnet = await startDevnet();
-    provider = new JsonRpcProvider(devnet.rpcUrl, undefined, { staticNetwork: true, pollingInterval: 100 });
+    // ethers caches identical requests for 250 ms by default; nonce reads right after a receipt must see the new head.
+    provider = new JsonRpcProvider(devnet.rpcUrl, undefined, { staticNetwork: true, pollingInterval: 100, cacheTimeout: -1 });
     assert.ok(devnet.devAccounts.length >= 2, `devnet printed ${devnet.devAccounts.length} dev accounts:\n${devnet.output()}`);
     funder = new Wallet(devnet.devAccounts[0].privateKey, provider);
     spender = new Wallet(devnet.devAccounts[1].privateKey, provider);
