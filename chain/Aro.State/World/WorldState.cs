@@ -132,7 +132,9 @@ public sealed partial class WorldState
         _journal.Add(JournalEntry.ForStorage(address, slot, previous));
         slots[slot] = value.IsEmpty ? null : value.ToArray();
 
-        if (!_accounts.TryGetValue(address, out var entry) || !entry.Touched)
+        // An account touched earlier in the block may have been deleted as empty (a zero credit to a
+        // fresh address); a stored value brings it back, or it would be a deleted account with storage.
+        if (account is null || !_accounts.TryGetValue(address, out var entry) || !entry.Touched)
         {
             Write(address, account ?? Account.Empty);
         }

@@ -130,6 +130,19 @@ public class WorldStateTests
     }
 
     [Fact]
+    public void Storage_written_after_a_zero_credit_to_a_fresh_address_creates_the_account()
+    {
+        var state = new WorldState(_nodes);
+        state.AddBalance(Staking, UInt256.Zero);
+
+        state.SetStorage(Staking, [1], [0x42]);
+
+        var storageRoot = ExpectedStorageRoot(([1], [0x42]));
+        Assert.Equal(ExpectedRoot((Staking, Account.Empty with { StorageRoot = storageRoot })), state.Commit(_nodes));
+        Assert.Equal([0x42], state.GetStorage(Staking, [1]));
+    }
+
+    [Fact]
     public void Account_left_with_no_storage_and_nothing_else_is_deleted()
     {
         var state = new WorldState(_nodes);
