@@ -244,6 +244,9 @@ describe('aro-node devnet through ethers v6', () => {
       await (await funder.sendTransaction({ to: freshAddress(), value: 1n })).wait();
       const number = await Promise.race([seen, new Promise((_, reject) => setTimeout(() => reject(new Error('no newHeads within 10 s')), 10_000))]);
       assert.ok(number >= 1);
+      // once() unsubscribes without awaiting; the node answers a connection's requests in order, so
+      // one more round trip settles that eth_unsubscribe before destroy() would cancel it.
+      await ws.send('eth_chainId', []);
     } finally {
       await ws.destroy();
     }
