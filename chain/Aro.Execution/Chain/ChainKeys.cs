@@ -16,6 +16,9 @@ internal static class ChainKeys
     /// <summary>headers: 'h' ‖ hash → number.</summary>
     public const byte NumberByHash = (byte)'h';
 
+    /// <summary>receipts: 'b' ‖ number → the block's hook logs (absent when it has none).</summary>
+    public const byte BlockLogsByNumber = (byte)'b';
+
     public const int NumberKeyLength = 1 + sizeof(ulong);
 
     public const int HashKeyLength = 1 + Hash256.Size;

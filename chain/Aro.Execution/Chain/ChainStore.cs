@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Aro.Core;
 using Aro.Core.Blocks;
 using Aro.Core.Rlp;
+using Aro.Core.Transactions;
 using Aro.State.Trie;
 using Aro.State.World;
 using Aro.Storage;
@@ -61,7 +62,7 @@ public sealed class ChainStore
 
             using var batch = _store.CreateBatch();
             var genesis = Genesis.Build(spec, new StoreTrieNodes(_store), new TrieNodeBatch(batch), initializeModules);
-            PutBlock(batch, genesis, []);
+            PutBlock(batch, genesis, [], null);
             batch.Put(Columns.Metadata, ChainKeys.Genesis, genesis.Hash.Bytes);
             var head = new ChainHead(0, genesis.Hash);
             PutHead(batch, head);
@@ -76,8 +77,9 @@ public sealed class ChainStore
     /// synced batch, and makes the block the head.
     /// </summary>
     /// <param name="headCommit">The commit finalising this block, if already known (else it arrives in the next block's body).</param>
+    /// <param name="blockLogs">The block's hook logs in execution order (<c>BlockExecutionResult.BlockEvents</c>); none when null.</param>
     /// <exception cref="ChainStoreException">Wrong height or parent, receipts not one per transaction, a commit for another block, or a state root mismatch; nothing is written.</exception>
-    public void CommitBlock(Block block, IReadOnlyList<Receipt> receipts, Commit? headCommit, WorldState state)
+    public void CommitBlock(Block block, IReadOnlyList<Receipt> receipts, Commit? headCommit, WorldState state, IReadOnlyList<Log>? blockLogs = null)
     {
         ArgumentNullException.ThrowIfNull(block);
         ArgumentNullException.ThrowIfNull(state);
@@ -92,22 +94,22 @@ public sealed class ChainStore
                     $"Block {block.Number} names state root {block.Header.StateRoot}, but the state to commit has {root}.");
             }
 
-            WriteBlock(block, receipts, headCommit, batch => state.Commit(new TrieNodeBatch(batch)));
+            WriteBlock(block, receipts, blockLogs, headCommit, batch => state.Commit(new TrieNodeBatch(batch)));
         }
     }
 
     /// <summary>
-    /// As <see cref="CommitBlock(Block, IReadOnlyList{Receipt}, Commit?, WorldState)"/>, with the state's
+    /// As <see cref="CommitBlock(Block, IReadOnlyList{Receipt}, Commit?, WorldState, IReadOnlyList{Log}?)"/>, with the state's
     /// trie nodes added by <paramref name="addStateNodes"/> (called once, after validation, before the batch commits).
     /// </summary>
-    public void CommitBlock(Block block, IReadOnlyList<Receipt> receipts, Commit? headCommit, Action<IWriteBatch> addStateNodes)
+    public void CommitBlock(Block block, IReadOnlyList<Receipt> receipts, Commit? headCommit, Action<IWriteBatch> addStateNodes, IReadOnlyList<Log>? blockLogs = null)
     {
         ArgumentNullException.ThrowIfNull(block);
         ArgumentNullException.ThrowIfNull(addStateNodes);
         lock (_writeLock)
         {
             Validate(block, receipts, headCommit);
-            WriteBlock(block, receipts, headCommit, addStateNodes);
+            WriteBlock(block, receipts, blockLogs, headCommit, addStateNodes);
         }
     }
 
@@ -198,6 +200,29 @@ public sealed class ChainStore
         }
     }
 
+    /// <summary>
+    /// The logs the begin- and end-block hooks of block <paramref name="number"/> emitted, in execution order;
+    /// empty when it had none or is not stored.
+    /// </summary>
+    public IReadOnlyList<Log> GetBlockLogs(ulong number)
+    {
+        Span<byte> key = stackalloc byte[ChainKeys.NumberKeyLength];
+        ChainKeys.Number(key, ChainKeys.BlockLogsByNumber, number);
+        if (_store.Get(Columns.Receipts, key) is not { } encoded)
+        {
+            return [];
+        }
+
+        try
+        {
+            return ReceiptCodec.Decode(encoded).Logs;
+        }
+        catch (Exception e) when (e is RlpException or BlockFormatException)
+        {
+            throw new ChainStoreException(ChainStoreError.Corrupt, $"Stored block logs of block {number} do not decode: {e.Message}", e);
+        }
+    }
+
     /// <summary>Where the transaction with this hash was included, or null.</summary>
     public TxLocation? GetTransactionLocation(in Hash256 transactionHash)
     {
@@ -275,11 +300,11 @@ public sealed class ChainStore
         }
     }
 
-    private void WriteBlock(Block block, IReadOnlyList<Receipt> receipts, Commit? headCommit, Action<IWriteBatch> addStateNodes)
+    private void WriteBlock(Block block, IReadOnlyList<Receipt> receipts, IReadOnlyList<Log>? blockLogs, Commit? headCommit, Action<IWriteBatch> addStateNodes)
     {
         using var batch = _store.CreateBatch();
         addStateNodes(batch);
-        PutBlock(batch, block, receipts);
+        PutBlock(batch, block, receipts, blockLogs);
         if (headCommit is not null)
         {
             batch.Put(Columns.Metadata, ChainKeys.HeadCommit, CommitCodec.Encode(headCommit));
@@ -296,7 +321,7 @@ public sealed class ChainStore
         _tip = _tip! with { Head = head };
     }
 
-    private static void PutBlock(IWriteBatch batch, Block block, IReadOnlyList<Receipt> receipts)
+    private static void PutBlock(IWriteBatch batch, Block block, IReadOnlyList<Receipt> receipts, IReadOnlyList<Log>? blockLogs)
     {
         ulong number = block.Number;
         Span<byte> numberKey = stackalloc byte[ChainKeys.NumberKeyLength];
@@ -309,6 +334,13 @@ public sealed class ChainStore
 
         batch.Put(Columns.Blocks, numberKey[1..], BlockCodec.EncodeBody(block.Body));
         batch.Put(Columns.Receipts, numberKey[1..], EncodeReceipts(receipts));
+        if (blockLogs is { Count: > 0 })
+        {
+            // Stored in the shape of a receipt (bor's "block receipt"): the codec exists and the bloom comes along.
+            Span<byte> logsKey = stackalloc byte[ChainKeys.NumberKeyLength];
+            ChainKeys.Number(logsKey, ChainKeys.BlockLogsByNumber, number);
+            batch.Put(Columns.Receipts, logsKey, ReceiptCodec.Encode(Receipt.Create(TxType.Legacy, true, 0, [.. blockLogs])));
+        }
 
         Span<byte> location = stackalloc byte[ChainKeys.TxLocationLength];
         BinaryPrimitives.WriteUInt64BigEndian(location, number);

@@ -128,6 +128,10 @@ public sealed class BlockExecutor
 
         _modules.EndBlock(state, block, blockEvents);
 
+        // The header's bloom covers the hook logs too, so eth_getLogs' bloom probe finds them; the
+        // receipts root still covers transaction receipts only (README: block logs).
+        bloom |= Bloom.FromLogs(blockEvents);
+
         return new BlockExecutionResult(
             outcomes.DrainToImmutable(),
             receipts.DrainToImmutable(),

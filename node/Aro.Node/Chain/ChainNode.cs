@@ -122,8 +122,10 @@ public sealed class ChainNode : IChainReader, IDisposable
     /// <see cref="BlockCommitted"/> fire. A refused block (wrong parent, state root mismatch) writes nothing.
     /// </summary>
     /// <param name="senders">The sender of each transaction of the block, index for index (the maker recovered them already).</param>
+    /// <param name="blockLogs">The hook logs of the block's execution (<c>BlockExecutionResult.BlockEvents</c>); stored in the same batch.</param>
     /// <exception cref="ChainStoreException">The store refused the block; the head is unchanged.</exception>
-    public void CommitBlock(Block block, IReadOnlyList<Receipt> receipts, IReadOnlyList<Address> senders, Commit? commit, WorldState state)
+    public void CommitBlock(
+        Block block, IReadOnlyList<Receipt> receipts, IReadOnlyList<Address> senders, Commit? commit, WorldState state, IReadOnlyList<Log>? blockLogs = null)
     {
         ArgumentNullException.ThrowIfNull(block);
         ArgumentNullException.ThrowIfNull(receipts);
@@ -137,7 +139,7 @@ public sealed class ChainNode : IChainReader, IDisposable
         lock (_commitLock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            Store.CommitBlock(block, receipts, commit, state);
+            Store.CommitBlock(block, receipts, commit, state, blockLogs);
             _head = block.Header;
         }
 
@@ -153,7 +155,7 @@ public sealed class ChainNode : IChainReader, IDisposable
         }
 
         TxPool.OnNewHead(new HeadStateReader(_nodes, block.Header.StateRoot), NextBaseFee(block.Header));
-        BlockCommitted?.Invoke(this, new BlockCommittedEventArgs(block, receipts));
+        BlockCommitted?.Invoke(this, new BlockCommittedEventArgs(block, receipts, blockLogs));
     }
 
     public void Dispose()

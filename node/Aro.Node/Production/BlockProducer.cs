@@ -103,7 +103,7 @@ public sealed class BlockProducer
         };
         var block = new Block(header, body);
         var commit = Sign(block.Number, block.Hash);
-        _chain.CommitBlock(block, result.Receipts, senders, commit, state);
+        _chain.CommitBlock(block, result.Receipts, senders, commit, state, result.BlockEvents);
         return new ProducedBlock(block, result.Receipts, result.Skipped.Length);
     }
 

@@ -1,4 +1,5 @@
 using Aro.Core.Blocks;
+using Aro.Execution.Chain;
 using Aro.JsonRpc;
 using Aro.Node.Chain;
 using Aro.Node.Rpc.Dto;
@@ -8,7 +9,8 @@ namespace Aro.Node.Rpc;
 /// <summary>
 /// eth_getLogs over a block range or one block hash, with geth's range errors and two limits
 /// (<see cref="RpcOptions.MaxLogBlockRange"/>, <see cref="RpcOptions.MaxLogResults"/>) answered with -32005.
-/// Each block's header bloom is checked before its receipts are read.
+/// Each block's header bloom is checked before its receipts are read. A block's hook logs follow its
+/// transactions' logs (README: block logs).
 /// </summary>
 internal static class EthLogs
 {
@@ -79,18 +81,40 @@ internal static class EthLogs
             {
                 if (filter.Matches(log))
                 {
-                    if (results.Count == options.MaxLogResults)
-                    {
-                        throw new JsonRpcException(
-                            JsonRpcErrorCodes.LimitExceeded, $"query returned more than {options.MaxLogResults} results; narrow the block range or the filter");
-                    }
-
+                    CheckLimit(options, results);
                     block ??= chain.Store.GetBlock(header.Number) ?? throw new JsonRpcException(JsonRpcErrorCodes.ServerError, "unknown block");
                     results.Add(LogDto.Create(log, header, block.Body.Transactions[txIndex].Hash, txIndex, logIndex));
                 }
 
                 logIndex++;
             }
+        }
+
+        var blockLogs = chain.Store.GetBlockLogs(header.Number);
+        if (blockLogs.Count == 0)
+        {
+            return;
+        }
+
+        var hooksHash = BlockLogs.TransactionHash(header.Hash);
+        foreach (var log in blockLogs)
+        {
+            if (filter.Matches(log))
+            {
+                CheckLimit(options, results);
+                results.Add(LogDto.Create(log, header, hooksHash, receipts.Count, logIndex));
+            }
+
+            logIndex++;
+        }
+    }
+
+    private static void CheckLimit(RpcOptions options, List<LogDto> results)
+    {
+        if (results.Count == options.MaxLogResults)
+        {
+            throw new JsonRpcException(
+                JsonRpcErrorCodes.LimitExceeded, $"query returned more than {options.MaxLogResults} results; narrow the block range or the filter");
         }
     }
 }

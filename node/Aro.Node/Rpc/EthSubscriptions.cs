@@ -1,3 +1,4 @@
+using Aro.Execution.Chain;
 using Aro.JsonRpc.Subscriptions;
 using Aro.Node.Chain;
 using Aro.Node.Rpc.Dto;
@@ -7,7 +8,8 @@ namespace Aro.Node.Rpc;
 
 /// <summary>
 /// The newHeads and logs subscription kinds, fed from <see cref="IChainReader.BlockCommitted"/>: one header
-/// per committed block, then its logs in block order. Blocks are final once committed, so "removed" is never true.
+/// per committed block, then its logs in block order (the transactions' logs, then the hook logs). Blocks are
+/// final once committed, so "removed" is never true.
 /// </summary>
 internal static class EthSubscriptions
 {
@@ -56,6 +58,15 @@ internal static class EthSubscriptions
             foreach (var log in e.Receipts[i].Logs)
             {
                 hub.Publish(Logs, LogDto.Create(log, header, txs[i].Hash, i, logIndex++));
+            }
+        }
+
+        if (e.BlockLogs.Count > 0)
+        {
+            var hooksHash = BlockLogs.TransactionHash(header.Hash);
+            foreach (var log in e.BlockLogs)
+            {
+                hub.Publish(Logs, LogDto.Create(log, header, hooksHash, txs.Length, logIndex++));
             }
         }
     }
