@@ -4,7 +4,7 @@ using Aro.Execution.Modules;
 
 namespace Aro.Execution.Tests.Execution;
 
-/// <summary>A module whose end-block hook writes and then throws: the block must fail with nothing left behind.</summary>
+/// <summary>A module whose begin-block hook writes and emits and whose end-block hook throws: the block must fail with nothing left behind.</summary>
 internal sealed class ThrowingHookModule : IModule
 {
     public Address SystemAddress { get; } = Address.Parse("0x00000000000000000000000000000000000a0bad");
@@ -15,7 +15,13 @@ internal sealed class ThrowingHookModule : IModule
 
     public bool AcceptsPlainValue => false;
 
-    public void BeginBlock(ModuleContext context) => context.Store.Set([0x01], [0x02]);
+    public static readonly AbiEvent Begun = AbiEvent.Parse("Begun()");
+
+    public void BeginBlock(ModuleContext context)
+    {
+        context.Store.Set([0x01], [0x02]);
+        context.Emit(Begun);
+    }
 
     public void EndBlock(ModuleContext context) => throw new InvalidOperationException("hook bug");
 

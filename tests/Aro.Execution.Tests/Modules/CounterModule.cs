@@ -6,7 +6,8 @@ namespace Aro.Execution.Tests.Modules;
 
 /// <summary>
 /// A test module: a counter in its store, an event per change, a failing method that writes and
-/// emits before reverting, a method that runs out of gas, and a view.
+/// emits before reverting, a method that runs out of gas, and a view. With <c>hookEvents</c> its
+/// begin-block and end-block hooks each emit an event naming the block.
 /// </summary>
 internal sealed class CounterModule : IModule
 {
@@ -25,16 +26,19 @@ internal sealed class CounterModule : IModule
     public static readonly AbiFunction Withdraw = AbiFunction.Parse("withdraw(address,uint256)");
     public static readonly AbiEvent Incremented = AbiEvent.Parse("Incremented(address,uint256)", 0);
     public static readonly AbiEvent BlockBegun = AbiEvent.Parse("BlockBegun(uint64)");
+    public static readonly AbiEvent BlockEnded = AbiEvent.Parse("BlockEnded(uint64)");
 
     private static readonly byte[] CounterKey = [0x01];
 
     private readonly List<string>? _hookLog;
+    private readonly bool _hookEvents;
 
-    public CounterModule(Address? address = null, bool acceptsPlainValue = false, List<string>? hookLog = null)
+    public CounterModule(Address? address = null, bool acceptsPlainValue = false, List<string>? hookLog = null, bool hookEvents = false)
     {
         SystemAddress = address ?? DefaultAddress;
         AcceptsPlainValue = acceptsPlainValue;
         _hookLog = hookLog;
+        _hookEvents = hookEvents;
         GasTable = new Dictionary<AbiSelector, ulong>
         {
             [Increment.Selector] = IncrementGas,
@@ -56,10 +60,20 @@ internal sealed class CounterModule : IModule
     public void BeginBlock(ModuleContext context)
     {
         _hookLog?.Add($"begin {SystemAddress}");
-        context.Emit(BlockBegun, AbiValue.UInt(context.Block.Number));
+        if (_hookEvents)
+        {
+            context.Emit(BlockBegun, AbiValue.UInt(context.Block.Number));
+        }
     }
 
-    public void EndBlock(ModuleContext context) => _hookLog?.Add($"end {SystemAddress}");
+    public void EndBlock(ModuleContext context)
+    {
+        _hookLog?.Add($"end {SystemAddress}");
+        if (_hookEvents)
+        {
+            context.Emit(BlockEnded, AbiValue.UInt(context.Block.Number));
+        }
+    }
 
     public ModuleCallResult Call(ModuleContext context, CallInput input, GasMeter gas)
     {

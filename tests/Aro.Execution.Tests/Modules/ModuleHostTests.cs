@@ -32,17 +32,4 @@ public class ModuleHostTests
 
         Assert.Equal([$"begin {Low}", $"begin {High}", $"end {Low}", $"end {High}"], hooks);
     }
-
-    [Fact]
-    public void Hook_events_are_block_events_not_receipt_logs()
-    {
-        var executor = Executor(new CounterModule(Low));
-
-        var result = executor.BuildBlock(FundedState(ExecTx.Alice), ExecTx.Block(10), [ExecTx.From(ExecTx.Alice).Signed()]);
-
-        var blockEvent = Assert.Single(result.BlockEvents);
-        Assert.Equal(CounterModule.BlockBegun.Topic0, blockEvent.Topics[0]);
-        Assert.Empty(result.Receipts[0].Logs);
-        Assert.True(result.LogsBloom.IsEmpty);
-    }
 }
