@@ -125,7 +125,7 @@ internal sealed class TestChain : IChainReader, IDisposable
             LastCommitHash = lastCommit?.Hash ?? Hash256.Zero,
         };
         var block = new Block(header, body);
-        Store.CommitBlock(block, result.Receipts, null, state);
+        Store.CommitBlock(block, result.Receipts, null, state, result.BlockEvents);
 
         var included = new List<(Address, ulong)>();
         foreach (var outcome in result.Transactions)
@@ -135,7 +135,7 @@ internal sealed class TestChain : IChainReader, IDisposable
 
         TxPool.RemoveIncluded(included);
         TxPool.OnNewHead(_headState, BaseFee.Next(header.GasUsed, header.GasLimit, header.BaseFeePerGas, Execution.MinBaseFee));
-        BlockCommitted?.Invoke(this, new BlockCommittedEventArgs(block, result.Receipts));
+        BlockCommitted?.Invoke(this, new BlockCommittedEventArgs(block, result.Receipts, result.BlockEvents));
         return block;
     }
 
