@@ -13,7 +13,7 @@ internal readonly struct IdIndex(IRecordStore store, byte[] scope)
     public ulong Count => IndexedAddressSet.ReadNumber(store.Get(Key(0x00)));
 
     public ulong At(ulong index) =>
-        IndexedAddressSet.ReadNumber(store.Get(NumberKey(0x01, index) ) ?? throw new InvalidOperationException($"id index {index} out of range"));
+        IndexedAddressSet.ReadNumber(store.Get(NumberKey(0x01, index)) ?? throw new InvalidOperationException($"id index {index} out of range"));
 
     public void Add(ulong id)
     {
