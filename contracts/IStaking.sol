@@ -59,6 +59,24 @@ interface IStaking {
     error TooManyEntries(uint256 maxEntries);
     /// @notice Nothing has matured for the sender to withdraw.
     error NothingToWithdraw();
+    /// @notice No validator set is recorded for `epoch` (it has not started).
+    error ValidatorSetNotFound(uint64 epoch);
+    /// @notice `unjail` by a keeper that is not jailed.
+    error KeeperNotJailed(address keeper);
+    /// @notice The jail lasts until the start of `untilEpoch`.
+    error JailPeriodNotOver(uint64 untilEpoch);
+    /// @notice The evidence bytes are not two well-formed, conflicting, canonically ordered RLP votes.
+    error MalformedEvidence();
+    /// @notice Evidence must be for a block below the current one.
+    error EvidenceFromFuture(uint64 height, uint64 currentHeight);
+    /// @notice Evidence older than `maxEvidenceAgeBlocks` is refused.
+    error EvidenceTooOld(uint64 height, uint64 oldestAccepted);
+    /// @notice This evidence was already handled.
+    error EvidenceAlreadyHandled(bytes32 evidenceHash);
+    /// @notice A vote signature does not recover, or the two votes were signed by different keys.
+    error InvalidEvidenceSignature();
+    /// @notice The signer was not in the validator set of the evidence height.
+    error ValidatorNotInSet(address consensusAddress, uint64 height);
 
     // ----------------------------------------------------------------------------------------
     // Events
@@ -86,6 +104,16 @@ interface IStaking {
     event Withdrawn(address indexed delegator, uint256 amount);
     /// @notice Epoch `epoch` started; `activeKeepers` keepers are bonded for it.
     event EpochStarted(uint64 indexed epoch, uint32 activeKeepers, uint256 totalBonded);
+    /// @notice The consensus validator set of `epoch` differs from the previous epoch's; `setHash` goes in its headers.
+    event ValidatorSetChanged(uint64 indexed epoch, bytes32 setHash, uint256 count);
+    /// @notice `amount` wei of the stake `keeper` had at `infractionHeight` was burnt (reason 1 double sign, 2 downtime, 3 false vouch).
+    event Slashed(address indexed keeper, uint8 indexed reason, uint64 infractionHeight, uint256 amount);
+    /// @notice `keeper` is jailed: out of the set from the next epoch, may unjail from `untilEpoch`.
+    event Jailed(address indexed keeper, uint64 untilEpoch);
+    /// @notice `keeper` unjailed itself; it is a candidate again from the next epoch.
+    event Unjailed(address indexed keeper);
+    /// @notice `keeper` double-signed: jailed forever and never a candidate again.
+    event Tombstoned(address indexed keeper);
 
     // ----------------------------------------------------------------------------------------
     // Keeper messages
@@ -208,4 +236,25 @@ interface IStaking {
 
     /// @notice Module-wide totals; their sum equals the module account's balance.
     function getTotals() external view returns (uint256 bonded, uint256 unbonding, uint256 withdrawable);
+
+    // ----------------------------------------------------------------------------------------
+    // Validator sets and slashing
+    // ----------------------------------------------------------------------------------------
+
+    /// @notice The consensus validator set of `epoch`, ordered by consensus address (a commit's validator
+    /// index is a position here); powers in whole ARO. Reverts ValidatorSetNotFound for an epoch not started.
+    function getValidatorSet(uint64 epoch) external view returns (
+        bytes32 setHash,
+        address[] memory keepers,
+        address[] memory consensusAddresses,
+        uint64[] memory powers);
+
+    /// @notice A jailed keeper (not tombstoned, self-stake >= minSelfStake) becomes a candidate again
+    /// once the epoch reaches its `untilEpoch`.
+    function unjail() external;
+
+    /// @notice Anyone may submit proof of a double sign: rlp([voteA, voteB]), each vote
+    /// rlp([height, round, type, blockHash or empty, signature r||s||v]), same height/round/type,
+    /// block hashes different and ascending (nil first). Slashes, jails forever and tombstones the signer's keeper.
+    function submitDoubleSignEvidence(bytes calldata evidence) external;
 }

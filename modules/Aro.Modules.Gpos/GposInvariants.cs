@@ -1,4 +1,5 @@
 using Aro.Core;
+using Aro.Modules.Gpos.Slashing;
 using Aro.Modules.Gpos.State;
 using Aro.State.World;
 
@@ -33,7 +34,59 @@ public static class GposInvariants
         CheckKeepers(store, p, totals, errors);
         CheckUnbonding(store, p, totals, errors);
         CheckActiveSet(store, p, errors);
+        CheckSlashingIndexes(store, errors);
         return errors;
+    }
+
+    /// <summary>Wei burnt by slashes so far (record <c>05</c>): the supply check is genesis + minted − burned = Σ balances.</summary>
+    public static UInt256 Burned(WorldState world)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        return new SlashingStore(new WritableRecordStore(world.GetModuleStore(GposModule.Address))).Burned;
+    }
+
+    /// <summary>The S5 indexes (33, 43) name exactly the immature entries of each keeper.</summary>
+    private static void CheckSlashingIndexes(StakingStore store, List<string> errors)
+    {
+        var slashing = new SlashingStore(store.Records);
+        ulong indexedUnbondings = 0, indexedRedelegations = 0;
+        foreach (var keeper in store.KeeperIndex.ToArray())
+        {
+            foreach (var id in slashing.KeeperUnbondings(keeper).ToArray())
+            {
+                indexedUnbondings++;
+                if (store.GetUnbonding(id)?.Keeper != keeper)
+                {
+                    errors.Add($"unbonding index of {keeper} names entry {id}, which is missing or another keeper's");
+                }
+            }
+
+            foreach (var id in slashing.SourceRedelegations(keeper).ToArray())
+            {
+                indexedRedelegations++;
+                if (store.GetRedelegation(id)?.Source != keeper)
+                {
+                    errors.Add($"redelegation index of {keeper} names entry {id}, which is missing or from another keeper");
+                }
+            }
+        }
+
+        ulong unbondings = 0, redelegations = 0;
+        var epoch = store.Epoch;
+        for (ulong id = 1; id < epoch.NextUnbondingId; id++)
+        {
+            unbondings += store.GetUnbonding(id) is null ? 0UL : 1UL;
+        }
+
+        for (ulong id = 1; id < epoch.NextRedelegationId; id++)
+        {
+            redelegations += store.GetRedelegation(id) is null ? 0UL : 1UL;
+        }
+
+        if (unbondings != indexedUnbondings || redelegations != indexedRedelegations)
+        {
+            errors.Add($"slashing indexes hold {indexedUnbondings} unbondings and {indexedRedelegations} redelegations; the records {unbondings} and {redelegations}");
+        }
     }
 
     private static void CheckKeepers(StakingStore store, GposParams p, Totals totals, List<string> errors)
@@ -55,7 +108,8 @@ public static class GposInvariants
             }
 
             bonded += k.Tokens;
-            if (k.TotalShares.IsZero != k.Tokens.IsZero)
+            // A slash can leave shares without tokens (a pool burnt to nothing); never tokens without shares.
+            if (k.TotalShares.IsZero && !k.Tokens.IsZero)
             {
                 errors.Add($"keeper {address} has {k.Tokens} tokens but {k.TotalShares} shares");
             }

@@ -13,7 +13,7 @@ namespace Aro.Modules.Gpos;
 /// checks value, hands the work to <see cref="StakingKeeper"/> and encodes the result. Views answer
 /// eth_call from the same records.
 /// </summary>
-public sealed class GposModule : IModule
+public sealed partial class GposModule : IModule
 {
     /// <summary>The module's fixed system address, 0x…A120.</summary>
     public static readonly Address Address = Address.Parse("0x000000000000000000000000000000000000a120");
@@ -34,6 +34,8 @@ public sealed class GposModule : IModule
             [Undelegate.Selector] = new(Undelegate, 50_000, CallUndelegate, null),
             [Redelegate.Selector] = new(Redelegate, 60_000, CallRedelegate, null),
             [Withdraw.Selector] = new(Withdraw, 20_000, CallWithdraw, null),
+            [Unjail.Selector] = new(Unjail, 30_000, CallUnjail, null),
+            [SubmitDoubleSignEvidence.Selector] = new(SubmitDoubleSignEvidence, 100_000, CallSubmitDoubleSignEvidence, null),
         };
         foreach (var (function, gas, view) in StakingViews.All)
         {
@@ -56,8 +58,11 @@ public sealed class GposModule : IModule
     /// <summary>The functions the module dispatches (message and view), for the ABI conformance test.</summary>
     internal IEnumerable<AbiFunction> DispatchedFunctions => _handlers.Values.Select(static h => h.Function);
 
+    /// <summary>S5: records who signed the previous block (downtime).</summary>
     public void BeginBlock(ModuleContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        TrackLiveness(context);
     }
 
     /// <summary>Runs the epoch transition when the next block starts a new epoch.</summary>

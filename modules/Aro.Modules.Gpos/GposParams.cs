@@ -39,9 +39,40 @@ public sealed record GposParams
     /// <summary>Keepers one delegator may delegate to at once.</summary>
     public uint MaxDelegationsPerDelegator { get; init; } = 16;
 
+    // ---- S5 slashing (Cosmos defaults)
+
+    /// <summary>Share of the stake at the infraction height burnt for a double sign, in parts per million.</summary>
+    public uint SlashFractionDoubleSignPpm { get; init; } = 50_000;
+
+    /// <summary>Share burnt for downtime, in parts per million.</summary>
+    public uint SlashFractionDowntimePpm { get; init; } = 10_000;
+
+    /// <summary>Share burnt when work the keeper vouched for is proven false, in parts per million.</summary>
+    public uint SlashFractionFalseVouchPpm { get; init; } = 100_000;
+
+    /// <summary>Blocks of the rolling window downtime is judged over.</summary>
+    public ulong SignedBlocksWindow { get; init; } = 10_000;
+
+    /// <summary>Share of the window a validator must sign, in basis points.</summary>
+    public ushort MinSignedBps { get; init; } = 5_000;
+
+    /// <summary>Epochs a downtime jail lasts before the keeper may unjail.</summary>
+    public ulong JailEpochs { get; init; } = 1;
+
+    /// <summary>Oldest double-sign evidence accepted, in blocks behind the current one; below the unbonding period.</summary>
+    public ulong MaxEvidenceAgeBlocks { get; init; } = 100_000;
+
     public static GposParams Default { get; } = new();
 
     public const ushort BasisPoints = 10_000;
+
+    public const uint PartsPerMillion = 1_000_000;
+
+    /// <summary>Cap on <see cref="SignedBlocksWindow"/>: a jail clears the bitmap, at most 3,907 words.</summary>
+    public const ulong MaxSignedBlocksWindow = 1_000_000;
+
+    /// <summary>Most blocks a validator may miss in one window before it is slashed and jailed: window − ⌈window·minSignedBps / 10000⌉.</summary>
+    public ulong MaxMissedBlocks => SignedBlocksWindow - (((SignedBlocksWindow * MinSignedBps) + BasisPoints - 1) / BasisPoints);
 
     /// <summary>Every rule a parameter set must satisfy; the first violation, or null.</summary>
     public string? Validate()
@@ -91,13 +122,57 @@ public sealed record GposParams
             return "maxDelegationsPerDelegator must be positive";
         }
 
+        return ValidateSlashing();
+    }
+
+    private string? ValidateSlashing()
+    {
+        if (SlashFractionDoubleSignPpm > PartsPerMillion)
+        {
+            return "slashFractionDoubleSignPpm must be at most 1000000";
+        }
+
+        if (SlashFractionDowntimePpm > PartsPerMillion)
+        {
+            return "slashFractionDowntimePpm must be at most 1000000";
+        }
+
+        if (SlashFractionFalseVouchPpm > PartsPerMillion)
+        {
+            return "slashFractionFalseVouchPpm must be at most 1000000";
+        }
+
+        if (SignedBlocksWindow == 0 || SignedBlocksWindow > MaxSignedBlocksWindow)
+        {
+            return "signedBlocksWindow must be in 1..1000000";
+        }
+
+        if (MinSignedBps > BasisPoints)
+        {
+            return "minSignedBps must be at most 10000";
+        }
+
+        if (JailEpochs == 0)
+        {
+            return "jailEpochs must be positive";
+        }
+
+        // Evidence older than the unbonding period could name stake that has already left.
+        var unbondingBlocks = (UInt128)UnbondingEpochs * EpochBlocks;
+        if (MaxEvidenceAgeBlocks == 0 || MaxEvidenceAgeBlocks >= unbondingBlocks)
+        {
+            return "maxEvidenceAgeBlocks must be positive and below unbondingEpochs·epochBlocks";
+        }
+
         return null;
     }
 
     internal byte[] Encode() => new RecordWriter()
         .Add(EpochBlocks).Add(UnbondingEpochs).Add(MaxValidators).Add(MaxKeepers).Add(MinSelfStake)
         .Add(MaxCommissionBps).Add(MaxCommissionChangeBps).Add(CommissionChangeEpochs).Add(MaxEntries)
-        .Add(MaxDelegationsPerDelegator).ToArray();
+        .Add(MaxDelegationsPerDelegator)
+        .Add(SlashFractionDoubleSignPpm).Add(SlashFractionDowntimePpm).Add(SlashFractionFalseVouchPpm)
+        .Add(SignedBlocksWindow).Add(MinSignedBps).Add(JailEpochs).Add(MaxEvidenceAgeBlocks).ToArray();
 
     internal static GposParams Decode(ReadOnlySpan<byte> record)
     {
@@ -114,6 +189,13 @@ public sealed record GposParams
             CommissionChangeEpochs = r.UInt64(),
             MaxEntries = (uint)r.UInt64(),
             MaxDelegationsPerDelegator = (uint)r.UInt64(),
+            SlashFractionDoubleSignPpm = (uint)r.UInt64(),
+            SlashFractionDowntimePpm = (uint)r.UInt64(),
+            SlashFractionFalseVouchPpm = (uint)r.UInt64(),
+            SignedBlocksWindow = r.UInt64(),
+            MinSignedBps = (ushort)r.UInt64(),
+            JailEpochs = r.UInt64(),
+            MaxEvidenceAgeBlocks = r.UInt64(),
         };
         r.End();
         return result;

@@ -2,7 +2,9 @@ using Aro.Core;
 using Aro.Core.Abi;
 using Aro.Execution.Modules;
 using Aro.Modules.Gpos.Abi;
+using Aro.Modules.Gpos.Slashing;
 using Aro.Modules.Gpos.State;
+using Aro.Modules.Gpos.ValidatorSet;
 using static Aro.Modules.Gpos.Abi.StakingAbi;
 
 namespace Aro.Modules.Gpos;
@@ -27,6 +29,8 @@ internal sealed class StakingKeeper
         _height = height;
         _emit = emit;
     }
+
+    public StakingStore Store => _store;
 
     private GposParams Params => _store.Params;
 
@@ -214,6 +218,7 @@ internal sealed class StakingKeeper
         _store.Epoch = epochState with { NextRedelegationId = epochState.NextRedelegationId + 1 };
         _store.SetRedelegation(entry);
         _store.RedelegationQueue.Enqueue(completion, IndexedAddressSet.Number(entry.Id));
+        new SlashingStore(_store.Records).SourceRedelegations(sourceAddress).Add(entry.Id);
         _store.SetIncomingRedelegations(sender, destinationAddress, incoming + 1);
         _emit(Redelegated, [
             AbiValue.Address(sender), AbiValue.Address(sourceAddress), AbiValue.Address(destinationAddress),
@@ -323,7 +328,19 @@ internal sealed class StakingKeeper
         }
 
         _store.SetActiveSet(candidates);
+        RecordValidatorSet(epoch, candidates, p);
         return candidates.Count;
+    }
+
+    /// <summary>S3: the consensus set of the epoch (71/72), and ValidatorSetChanged when its hash differs from the previous epoch's.</summary>
+    private void RecordValidatorSet(ulong epoch, List<ActiveSetEntry> active, GposParams p)
+    {
+        var sets = new ValidatorSetStore(_store.Records);
+        var set = sets.Write(epoch, active, _store, p.MaxValidators);
+        if (epoch == 0 || sets.Header(epoch - 1) is not { } previous || previous.Hash != set.Hash)
+        {
+            _emit(ValidatorSetChanged, [AbiValue.UInt(epoch), AbiValue.Bytes(set.Hash.Bytes.ToArray()), AbiValue.UInt((ulong)set.Members.Length)]);
+        }
     }
 
     private void MatureUnbondings(ulong epoch)
@@ -333,6 +350,7 @@ internal sealed class StakingKeeper
             var id = IndexedAddressSet.ReadNumber(item);
             var entry = _store.GetUnbonding(id) ?? throw new InvalidOperationException($"queued unbonding {id} missing");
             _store.DeleteUnbonding(id);
+            new SlashingStore(_store.Records).KeeperUnbondings(entry.Keeper).Remove(id);
             _store.SetUnbondingEntryCount(entry.Delegator, entry.Keeper, _store.GetUnbondingEntryCount(entry.Delegator, entry.Keeper) - 1);
             _store.SetWithdrawable(entry.Delegator, _store.GetWithdrawable(entry.Delegator) + entry.Amount);
             var totals = _store.Totals;
@@ -348,6 +366,7 @@ internal sealed class StakingKeeper
             var id = IndexedAddressSet.ReadNumber(item);
             var entry = _store.GetRedelegation(id) ?? throw new InvalidOperationException($"queued redelegation {id} missing");
             _store.DeleteRedelegation(id);
+            new SlashingStore(_store.Records).SourceRedelegations(entry.Source).Remove(id);
             _store.SetIncomingRedelegations(entry.Delegator, entry.Destination, _store.GetIncomingRedelegations(entry.Delegator, entry.Destination) - 1);
             _emit(RedelegationMatured, [AbiValue.UInt(id), AbiValue.Address(entry.Delegator), AbiValue.Address(entry.Destination)]);
         }
@@ -387,6 +406,7 @@ internal sealed class StakingKeeper
         _store.Epoch = epochState with { NextUnbondingId = epochState.NextUnbondingId + 1 };
         _store.SetUnbonding(entry);
         _store.UnbondingQueue.Enqueue(completion, IndexedAddressSet.Number(entry.Id));
+        new SlashingStore(_store.Records).KeeperUnbondings(keeper.Address).Add(entry.Id);
         _store.SetUnbondingEntryCount(delegator, keeper.Address, _store.GetUnbondingEntryCount(delegator, keeper.Address) + 1);
         _emit(Undelegated, [
             AbiValue.Address(delegator), AbiValue.Address(keeper.Address), AbiValue.UInt(entry.Id),

@@ -26,6 +26,7 @@ internal static class StakingViews
         (GetRedelegation, ReadGas, RedelegationView),
         (GetWithdrawable, ReadGas, (s, a) => [AbiValue.UInt(s.GetWithdrawable(a[0].AsAddress()))]),
         (GetTotals, ReadGas, TotalsView),
+        (GetValidatorSet, 30_000, ValidatorSet.ValidatorSetViews.ValidatorSetView),
     ];
 
     private static AbiValue[] ParamsView(StakingStore s, AbiValue[] a)

@@ -154,6 +154,20 @@ public class GenesisTests
     }
 
     [Fact]
+    public void Slashing_params_are_read_from_the_section()
+    {
+        var json = """{"params":{"slashFractionDowntimePpm":123,"signedBlocksWindow":50,"jailEpochs":2,"maxEvidenceAgeBlocks":99},"keepers":[],"delegations":[]}""";
+
+        var p = GposGenesis.Parse(json).Params;
+
+        Assert.Equal(123U, p.SlashFractionDowntimePpm);
+        Assert.Equal(50UL, p.SignedBlocksWindow);
+        Assert.Equal(2UL, p.JailEpochs);
+        Assert.Equal(99UL, p.MaxEvidenceAgeBlocks);
+        Assert.Equal(GposParams.Default.SlashFractionDoubleSignPpm, p.SlashFractionDoubleSignPpm);
+    }
+
+    [Fact]
     public void Invalid_params_are_rejected_with_the_params_path()
     {
         var invalid = Sample(GposChain.TestParams with { EpochBlocks = 0 });
@@ -170,6 +184,8 @@ public class GenesisTests
     [InlineData("""{"params":{"epochBlocks":1.5},"keepers":[],"delegations":[]}""", "$.modules.gpos.params.epochBlocks")]
     [InlineData("""{"params":{"maxCommissionBps":70000},"keepers":[],"delegations":[]}""", "$.modules.gpos.params.maxCommissionBps")]
     [InlineData("""{"params":{"minSelfStake":"0x10"},"keepers":[],"delegations":[]}""", "$.modules.gpos.params.minSelfStake")]
+    [InlineData("""{"params":{"minSignedBps":70000},"keepers":[],"delegations":[]}""", "$.modules.gpos.params.minSignedBps")]
+    [InlineData("""{"params":{"signedBlocksWindow":-1},"keepers":[],"delegations":[]}""", "$.modules.gpos.params.signedBlocksWindow")]
     [InlineData("""{"params":{"minSelfStake":"010"},"keepers":[],"delegations":[]}""", "$.modules.gpos.params.minSelfStake")]
     [InlineData("""{"keepers":[{"address":"0x01"}],"delegations":[]}""", "$.modules.gpos.keepers[0].consensusKey")]
     [InlineData("""{"keepers":[],"delegations":[{"delegator":"nope","keeper":"0x0000000000000000000000000000000000000001","amount":"1"}]}""", "$.modules.gpos.delegations[0].delegator")]

@@ -31,15 +31,16 @@ internal sealed class GposChain
     private readonly MemoryTrieNodeStore _nodes = new();
     private UInt256 _burnt;
 
-    public GposChain(GposParams? parameters = null, IReadOnlyList<Account>? genesisKeepers = null, int accounts = 8, bool checkInvariants = true)
+    public GposChain(GposParams? parameters = null, IReadOnlyList<Account>? genesisKeepers = null, int accounts = 8, bool checkInvariants = true, UInt256? funds = null, Func<GposModule, IModule>? companion = null)
     {
+        var fundsEach = funds ?? Funds;
         Params = parameters ?? TestParams;
         CheckInvariants = checkInvariants;
         State = new WorldState(_nodes);
         Accounts = [.. Enumerable.Range(1, accounts).Select(Account.Of)];
         foreach (var account in Accounts)
         {
-            State.AddBalance(account.Address, Funds);
+            State.AddBalance(account.Address, fundsEach);
             _accounts.Add(account.Address);
         }
 
@@ -59,11 +60,11 @@ internal sealed class GposChain
             State.AddBalance(GposModule.Address, genesis.TotalStake);
         }
 
-        GenesisSupply = Funds * (ulong)accounts + genesis.TotalStake;
+        GenesisSupply = fundsEach * (ulong)accounts + genesis.TotalStake;
         genesis.Load(State);
         State.Commit(_nodes);
         Module = new GposModule();
-        Host = new ModuleHost([Module]);
+        Host = companion is null ? new ModuleHost([Module]) : new ModuleHost([Module, companion(Module)]);
         _executor = new BlockExecutor(new ExecutionParameters(), Host);
         AssertInvariants();
     }
@@ -81,7 +82,50 @@ internal sealed class GposChain
         CommissionChangeEpochs = 2,
         MaxEntries = 3,
         MaxDelegationsPerDelegator = 3,
+        SignedBlocksWindow = 8,
+        MinSignedBps = 5_000,
+        JailEpochs = 1,
+        MaxEvidenceAgeBlocks = 8,
     };
+
+    /// <summary>Consensus addresses whose keepers do not sign (their precommits are left out of the next block's last commit).</summary>
+    public HashSet<Address> Offline { get; } = [];
+
+    /// <summary>The commit the next block carries: precommits of the set of the last block's epoch, minus <see cref="Offline"/>; null when nobody signs.</summary>
+    public Commit? NextLastCommit()
+    {
+        if (Height == 0 || GposModule.ValidatorSetOf(State, Height / Params.EpochBlocks) is not { } set)
+        {
+            return null;
+        }
+
+        var blockHash = Keccak256.Hash(BitConverter.GetBytes(Height));
+        var digest = VoteSignBytes.SigningHash(ChainId, Height, 0, VoteType.Precommit, blockHash);
+        var signatures = ImmutableArray.CreateBuilder<CommitSignature>();
+        for (var i = 0; i < set.Members.Length; i++)
+        {
+            var consensus = set.Members[i].ConsensusAddress;
+            if (!Offline.Contains(consensus))
+            {
+                signatures.Add(CommitSignature.Sign((uint)i, digest, ConsensusKeyOf(consensus)));
+            }
+        }
+
+        return signatures.Count == 0 ? null : new Commit(Height, 0, blockHash, signatures.ToImmutable());
+    }
+
+    private byte[] ConsensusKeyOf(in Address consensusAddress)
+    {
+        foreach (var account in Accounts)
+        {
+            if (account.ConsensusAddress == consensusAddress)
+            {
+                return Account.KeyOf(account.Seed + 10_000);
+            }
+        }
+
+        throw new InvalidOperationException("no test account holds consensus address " + consensusAddress);
+    }
 
     public GposParams Params { get; }
 
@@ -115,11 +159,21 @@ internal sealed class GposChain
         return new SenderTx(TxSigner.Sign(unsigned, from.PrivateKey), from.Address);
     }
 
+    /// <summary>A signed call to another module at <paramref name="to"/>, with a fresh nonce.</summary>
+    public SenderTx TxTo(Account from, Address to, byte[] calldata, ulong gas = 300_000)
+    {
+        var nonce = _nonces.GetValueOrDefault(from.Address);
+        _nonces[from.Address] = nonce + 1;
+        var unsigned = Transaction.DynamicFee(ChainId, nonce, 1, 2, gas, to, UInt256.Zero, calldata, ImmutableArray<AccessListEntry>.Empty);
+        return new SenderTx(TxSigner.Sign(unsigned, from.PrivateKey), from.Address);
+    }
+
     /// <summary>Executes the next block with <paramref name="txs"/> in order.</summary>
     public BlockExecutionResult Block(params SenderTx[] txs)
     {
+        var lastCommit = NextLastCommit();
         Height++;
-        var context = new BlockContext(Height, 1_700_000_000 + (Height * 6), Proposer, BaseFee, 30_000_000, ChainId, Epoch);
+        var context = new BlockContext(Height, 1_700_000_000 + (Height * 6), Proposer, BaseFee, 30_000_000, ChainId, Epoch, lastCommit);
         var result = _executor.BuildBlock(State, context, txs);
         Assert.Empty(result.Skipped);
         _burnt += result.BaseFeeBurnt;
@@ -202,7 +256,7 @@ internal sealed class GposChain
         }
 
         Assert.Empty(GposInvariants.Check(State));
-        var held = _burnt;
+        var held = _burnt + GposInvariants.Burned(State);
         foreach (var address in _accounts)
         {
             held += State.GetBalance(address);
@@ -243,6 +297,11 @@ internal sealed class GposChain
 /// <summary>A test account: a private key, its address and a consensus key derived from a second key.</summary>
 internal sealed record Account(int Seed, byte[] PrivateKey, Address Address, byte[] ConsensusKey)
 {
+    public Address ConsensusAddress => Address.FromPublicKey(ConsensusKey);
+
+    /// <summary>The private key behind <see cref="ConsensusKey"/> (signs votes and commits).</summary>
+    public byte[] ConsensusPrivateKey => KeyOf(Seed + 10_000);
+
     public static Account Of(int seed)
     {
         var key = KeyOf(seed);

@@ -32,6 +32,15 @@ public class ParamsTests
         { "maxCommissionChangeBps", GposParams.Default with { MaxCommissionBps = 100, MaxCommissionChangeBps = 101 } },
         { "maxEntries", GposParams.Default with { MaxEntries = 0 } },
         { "maxDelegationsPerDelegator", GposParams.Default with { MaxDelegationsPerDelegator = 0 } },
+        { "slashFractionDoubleSignPpm", GposParams.Default with { SlashFractionDoubleSignPpm = 1_000_001 } },
+        { "slashFractionDowntimePpm", GposParams.Default with { SlashFractionDowntimePpm = 1_000_001 } },
+        { "slashFractionFalseVouchPpm", GposParams.Default with { SlashFractionFalseVouchPpm = 1_000_001 } },
+        { "signedBlocksWindow", GposParams.Default with { SignedBlocksWindow = 0 } },
+        { "signedBlocksWindow", GposParams.Default with { SignedBlocksWindow = 1_000_001 } },
+        { "minSignedBps", GposParams.Default with { MinSignedBps = 10_001 } },
+        { "jailEpochs", GposParams.Default with { JailEpochs = 0 } },
+        { "maxEvidenceAgeBlocks", GposParams.Default with { MaxEvidenceAgeBlocks = 0 } },
+        { "maxEvidenceAgeBlocks", GposParams.Default with { MaxEvidenceAgeBlocks = 168 * 600 } },
     };
 
     [Theory]
@@ -45,9 +54,32 @@ public class ParamsTests
     }
 
     [Fact]
+    public void Default_slashing_params_are_Cosmos_defaults_with_evidence_younger_than_unbonding()
+    {
+        var p = GposParams.Default;
+
+        Assert.Equal(50_000U, p.SlashFractionDoubleSignPpm);
+        Assert.Equal(10_000U, p.SlashFractionDowntimePpm);
+        Assert.Equal(5_000UL, p.MaxMissedBlocks);
+        Assert.True(p.MaxEvidenceAgeBlocks < p.UnbondingEpochs * p.EpochBlocks);
+    }
+
+    [Fact]
+    public void Max_missed_blocks_rounds_the_minimum_signed_up()
+    {
+        Assert.Equal(4UL, (GposChain.TestParams with { SignedBlocksWindow = 9, MinSignedBps = 5_000 }).MaxMissedBlocks);
+        Assert.Equal(0UL, (GposChain.TestParams with { MinSignedBps = 10_000 }).MaxMissedBlocks);
+    }
+
+    [Fact]
     public void Params_record_round_trips_through_its_RLP_form()
     {
-        var p = GposChain.TestParams with { MinSelfStake = UInt256.Parse("123456789012345678901234567890") };
+        var p = GposChain.TestParams with
+        {
+            MinSelfStake = UInt256.Parse("123456789012345678901234567890"),
+            SlashFractionDoubleSignPpm = 1, SlashFractionDowntimePpm = 2, SlashFractionFalseVouchPpm = 3,
+            SignedBlocksWindow = 4, MinSignedBps = 5, JailEpochs = 6, MaxEvidenceAgeBlocks = 7,
+        };
 
         Assert.Equal(p, GposParams.Decode(p.Encode()));
     }

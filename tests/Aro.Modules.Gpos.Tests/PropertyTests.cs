@@ -8,30 +8,47 @@ namespace Aro.Modules.Gpos.Tests;
 
 /// <summary>
 /// Seeded random operation sequences (register, edit, leave, delegate, undelegate, redelegate,
-/// withdraw, epoch advance) through real signed transactions. The chain harness checks the module
-/// and supply invariants after every block; these tests add coverage and determinism checks.
+/// withdraw, unjail, double-sign evidence, validators going offline and back, epoch advance) through
+/// real signed transactions and signed commits. The chain harness checks the module and supply
+/// invariants after every block; these tests add coverage and determinism checks. Amounts are in
+/// units of 10^15 wei so stakes carry consensus power (1 ARO = 1000 units).
 /// </summary>
 public class PropertyTests
 {
-    private const int Sequences = 1_000;
+    private const int Sequences = 300;
+    private const int SoakSequences = 3_000;
     private const int BlocksPerSequence = 20;
-    private const int DeterminismSequences = 100;
+    private const int DeterminismSequences = 60;
+    private static readonly UInt256 Unit = UInt256.Parse("1000000000000000");
+
+    private static readonly GposParams Params = GposChain.TestParams with { MinSelfStake = Unit * 1_000 };
 
     [Fact]
-    public void Random_operation_sequences_keep_every_invariant_after_every_block()
+    public void Random_operation_sequences_keep_every_invariant_after_every_block() => RunMany(Sequences);
+
+    [Fact]
+    [Trait("Category", "Soak")]
+    public void Soak_random_operation_sequences_keep_every_invariant_after_every_block() => RunMany(SoakSequences);
+
+    private static void RunMany(int sequences)
     {
         var stats = new RunStats();
 
-        for (var seed = 0; seed < Sequences; seed++)
+        for (var seed = 0; seed < sequences; seed++)
         {
             Run(seed, stats);
         }
 
         // Guard against a vacuous run: every message kind succeeded many times and every event fired.
-        Assert.Equal(Sequences * BlocksPerSequence, stats.Blocks);
+        Assert.Equal(sequences * BlocksPerSequence, stats.Blocks);
         foreach (var function in new[] { StakingAbi.Register, StakingAbi.EditKeeper, StakingAbi.LeaveKeeper, StakingAbi.Delegate, StakingAbi.Undelegate, StakingAbi.Redelegate, StakingAbi.Withdraw })
         {
-            Assert.True(stats.Succeeded.GetValueOrDefault(function.Name) >= 20, $"{function.Name} succeeded only {stats.Succeeded.GetValueOrDefault(function.Name)} times");
+            Assert.True(stats.Succeeded.GetValueOrDefault(function.Name) >= sequences / 50, $"{function.Name} succeeded only {stats.Succeeded.GetValueOrDefault(function.Name)} times");
+        }
+
+        foreach (var function in new[] { StakingAbi.Unjail, StakingAbi.SubmitDoubleSignEvidence })
+        {
+            Assert.True(stats.Succeeded.GetValueOrDefault(function.Name) >= 3, $"{function.Name} succeeded only {stats.Succeeded.GetValueOrDefault(function.Name)} times");
         }
 
         foreach (var abiEvent in StakingAbi.Events)
@@ -62,7 +79,7 @@ public class PropertyTests
     private static (Hash256 Root, Hash256 ReceiptDigest) Run(int seed, RunStats stats)
     {
         var random = new Random(seed);
-        var chain = new GposChain(accounts: 8);
+        var chain = new GposChain(Params, accounts: 8, funds: Unit * 1_000_000_000);
         var digest = new List<byte>();
         for (var b = 0; b < BlocksPerSequence; b++)
         {
@@ -72,6 +89,16 @@ public class PropertyTests
                 while ((chain.Height + 2) % chain.Params.EpochBlocks != 0)
                 {
                     chain.Block();
+                }
+            }
+
+            if (random.Next(4) == 0)
+            {
+                // A validator goes offline or comes back; its misses reach the next blocks' commits.
+                var consensus = chain[random.Next(6)].ConsensusAddress;
+                if (!chain.Offline.Remove(consensus))
+                {
+                    chain.Offline.Add(consensus);
                 }
             }
 
@@ -116,10 +143,19 @@ public class PropertyTests
         var from = chain[random.Next(chain.Accounts.Length)];
         var keeper = chain[random.Next(6)];
         var other = chain[random.Next(6)];
-        switch (random.Next(16))
+        switch (random.Next(18))
         {
+            case 16:
+                return (StakingAbi.Unjail.Name, chain.Tx(from, SlashingHarness.Unjail()));
+            case 17:
+                {
+                    // A double sign by a random account at a recent height: valid only when it was in that set.
+                    var height = chain.Height - (ulong)random.Next((int)Math.Min(chain.Height, 10UL));
+                    return (StakingAbi.SubmitDoubleSignEvidence.Name, chain.Tx(from, SlashingHarness.Evidence(SlashingHarness.DoubleSign(keeper, Math.Max(1UL, height)))));
+                }
+
             case 0 or 1 or 2:
-                return (StakingAbi.Register.Name, chain.Tx(from, Calls.Register(from, (ushort)random.Next(4_000), "k" + from.Seed), (ulong)(900 + random.Next(3_000))));
+                return (StakingAbi.Register.Name, chain.Tx(from, Calls.Register(from, (ushort)random.Next(4_000), "k" + from.Seed), Unit * (ulong)(900 + random.Next(3_000))));
             case 3:
                 {
                     var current = KeeperField(chain, from, 2)?.AsUInt64() ?? 500UL;
@@ -130,7 +166,7 @@ public class PropertyTests
             case 4:
                 return random.Next(3) == 0 ? (StakingAbi.LeaveKeeper.Name, chain.Tx(from, Calls.Leave())) : NextCall(chain, random);
             case 5 or 6 or 7 or 8:
-                return (StakingAbi.Delegate.Name, chain.Tx(from, Calls.Delegate(keeper), (ulong)random.Next(600)));
+                return (StakingAbi.Delegate.Name, chain.Tx(from, Calls.Delegate(keeper), Unit * (ulong)random.Next(600)));
             case 9 or 10 or 11:
                 keeper = DelegatedTo(chain, from, random) ?? keeper;
                 return (StakingAbi.Undelegate.Name, chain.Tx(from, Calls.Undelegate(keeper, Portion(chain, from, keeper, random))));

@@ -61,6 +61,20 @@ public sealed class ModuleContext
         return new ModuleContext(_state, other.SystemAddress, Block, Gas, _logs);
     }
 
+    /// <summary>
+    /// Destroys value held by the module's own account (slashed stake): it leaves the supply. Reverts the
+    /// call when the module holds too little. The module books the burnt total itself (supply invariant).
+    /// </summary>
+    public void Burn(in UInt256 amount)
+    {
+        if (_state.GetBalance(Address) < amount)
+        {
+            throw new ModuleRevertException("module balance too low");
+        }
+
+        _state.SubtractBalance(Address, amount);
+    }
+
     /// <summary>Moves value out of the module's own account (payouts, unbonding); reverts the call when the module holds too little.</summary>
     public void Pay(in Address to, in UInt256 amount)
     {

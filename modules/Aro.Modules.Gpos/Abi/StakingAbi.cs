@@ -19,6 +19,8 @@ public static class StakingAbi
     public static readonly AbiFunction Undelegate = AbiFunction.Parse("undelegate(address,uint256)", "(uint256,uint64)");
     public static readonly AbiFunction Redelegate = AbiFunction.Parse("redelegate(address,address,uint256)", "(uint256,uint64)");
     public static readonly AbiFunction Withdraw = AbiFunction.Parse("withdraw()", "(uint256)");
+    public static readonly AbiFunction Unjail = AbiFunction.Parse("unjail()");
+    public static readonly AbiFunction SubmitDoubleSignEvidence = AbiFunction.Parse("submitDoubleSignEvidence(bytes)");
 
     // ---- views
     public static readonly AbiFunction GetParams = AbiFunction.Parse(
@@ -39,6 +41,7 @@ public static class StakingAbi
         "getRedelegation(uint256)", "(bool,address,address,address,uint256,uint64,uint64)", View);
     public static readonly AbiFunction GetWithdrawable = AbiFunction.Parse("getWithdrawable(address)", "(uint256)", View);
     public static readonly AbiFunction GetTotals = AbiFunction.Parse("getTotals()", "(uint256,uint256,uint256)", View);
+    public static readonly AbiFunction GetValidatorSet = AbiFunction.Parse("getValidatorSet(uint64)", "(bytes32,address[],address[],uint64[])", View);
 
     // ---- events
     public static readonly AbiEvent KeeperRegistered = AbiEvent.Parse("KeeperRegistered(address,bytes,uint16,string,string,uint256)", 0);
@@ -52,6 +55,11 @@ public static class StakingAbi
     public static readonly AbiEvent RedelegationMatured = AbiEvent.Parse("RedelegationMatured(uint256,address,address)", 0, 1, 2);
     public static readonly AbiEvent Withdrawn = AbiEvent.Parse("Withdrawn(address,uint256)", 0);
     public static readonly AbiEvent EpochStarted = AbiEvent.Parse("EpochStarted(uint64,uint32,uint256)", 0);
+    public static readonly AbiEvent ValidatorSetChanged = AbiEvent.Parse("ValidatorSetChanged(uint64,bytes32,uint256)", 0);
+    public static readonly AbiEvent Slashed = AbiEvent.Parse("Slashed(address,uint8,uint64,uint256)", 0, 1);
+    public static readonly AbiEvent Jailed = AbiEvent.Parse("Jailed(address,uint64)", 0);
+    public static readonly AbiEvent Unjailed = AbiEvent.Parse("Unjailed(address)", 0);
+    public static readonly AbiEvent Tombstoned = AbiEvent.Parse("Tombstoned(address)", 0);
 
     // ---- errors
     public static readonly AbiError MalformedCalldata = AbiError.Parse("MalformedCalldata(bytes4)");
@@ -77,20 +85,31 @@ public static class StakingAbi
     public static readonly AbiError TransitiveRedelegation = AbiError.Parse("TransitiveRedelegation(address)");
     public static readonly AbiError TooManyEntries = AbiError.Parse("TooManyEntries(uint256)");
     public static readonly AbiError NothingToWithdraw = AbiError.Parse("NothingToWithdraw()");
+    public static readonly AbiError ValidatorSetNotFound = AbiError.Parse("ValidatorSetNotFound(uint64)");
+    public static readonly AbiError KeeperNotJailed = AbiError.Parse("KeeperNotJailed(address)");
+    public static readonly AbiError JailPeriodNotOver = AbiError.Parse("JailPeriodNotOver(uint64)");
+    public static readonly AbiError MalformedEvidence = AbiError.Parse("MalformedEvidence()");
+    public static readonly AbiError EvidenceFromFuture = AbiError.Parse("EvidenceFromFuture(uint64,uint64)");
+    public static readonly AbiError EvidenceTooOld = AbiError.Parse("EvidenceTooOld(uint64,uint64)");
+    public static readonly AbiError EvidenceAlreadyHandled = AbiError.Parse("EvidenceAlreadyHandled(bytes32)");
+    public static readonly AbiError InvalidEvidenceSignature = AbiError.Parse("InvalidEvidenceSignature()");
+    public static readonly AbiError ValidatorNotInSet = AbiError.Parse("ValidatorNotInSet(address,uint64)");
 
     /// <summary>Every function the module dispatches.</summary>
     public static IReadOnlyList<AbiFunction> Functions { get; } =
     [
-        Register, EditKeeper, LeaveKeeper, Delegate, Undelegate, Redelegate, Withdraw,
+        Register, EditKeeper, LeaveKeeper, Delegate, Undelegate, Redelegate, Withdraw, Unjail, SubmitDoubleSignEvidence,
         GetParams, GetEpoch, GetKeeper, GetKeeperCount, GetKeeperAt, GetActiveSet, GetDelegation,
         GetDelegatorKeepers, GetKeeperDelegationAt, GetUnbonding, GetRedelegation, GetWithdrawable, GetTotals,
+        GetValidatorSet,
     ];
 
     /// <summary>Every event the module emits.</summary>
     public static IReadOnlyList<AbiEvent> Events { get; } =
     [
         KeeperRegistered, KeeperEdited, KeeperLeft, KeeperStatusChanged, Delegated, Undelegated, Redelegated,
-        UnbondingMatured, RedelegationMatured, Withdrawn, EpochStarted,
+        UnbondingMatured, RedelegationMatured, Withdrawn, EpochStarted, ValidatorSetChanged, Slashed, Jailed, Unjailed,
+        Tombstoned,
     ];
 
     /// <summary>Every error the module reverts with.</summary>
@@ -100,6 +119,7 @@ public static class StakingAbi
         TooManyKeepers, InvalidConsensusKey, ConsensusKeyInUse, InvalidMoniker, InvalidRegion, CommissionTooHigh,
         CommissionChangeTooLarge, CommissionChangeTooSoon, SelfStakeBelowMinimum, DelegationNotFound,
         InsufficientDelegation, TooManyDelegations, SelfRedelegation, TransitiveRedelegation, TooManyEntries,
-        NothingToWithdraw,
+        NothingToWithdraw, ValidatorSetNotFound, KeeperNotJailed, JailPeriodNotOver, MalformedEvidence, EvidenceFromFuture,
+        EvidenceTooOld, EvidenceAlreadyHandled, InvalidEvidenceSignature, ValidatorNotInSet,
     ];
 }

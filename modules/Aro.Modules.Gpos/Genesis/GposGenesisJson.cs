@@ -56,6 +56,13 @@ internal static class GposGenesisJson
             w.WriteNumber("commissionChangeEpochs", p.CommissionChangeEpochs);
             w.WriteNumber("maxEntries", p.MaxEntries);
             w.WriteNumber("maxDelegationsPerDelegator", p.MaxDelegationsPerDelegator);
+            w.WriteNumber("slashFractionDoubleSignPpm", p.SlashFractionDoubleSignPpm);
+            w.WriteNumber("slashFractionDowntimePpm", p.SlashFractionDowntimePpm);
+            w.WriteNumber("slashFractionFalseVouchPpm", p.SlashFractionFalseVouchPpm);
+            w.WriteNumber("signedBlocksWindow", p.SignedBlocksWindow);
+            w.WriteNumber("minSignedBps", p.MinSignedBps);
+            w.WriteNumber("jailEpochs", p.JailEpochs);
+            w.WriteNumber("maxEvidenceAgeBlocks", p.MaxEvidenceAgeBlocks);
             w.WriteEndObject();
 
             w.WriteStartArray("keepers");
@@ -96,6 +103,8 @@ internal static class GposGenesisJson
         [
             "epochBlocks", "unbondingEpochs", "maxValidators", "maxKeepers", "minSelfStake", "maxCommissionBps",
             "maxCommissionChangeBps", "commissionChangeEpochs", "maxEntries", "maxDelegationsPerDelegator",
+            "slashFractionDoubleSignPpm", "slashFractionDowntimePpm", "slashFractionFalseVouchPpm", "signedBlocksWindow",
+            "minSignedBps", "jailEpochs", "maxEvidenceAgeBlocks",
         ];
         var f = Fields(element, path, names, []);
         return new GposParams
@@ -110,6 +119,13 @@ internal static class GposGenesisJson
             CommissionChangeEpochs = Opt(f, "commissionChangeEpochs", path, d.CommissionChangeEpochs, ulong.MaxValue),
             MaxEntries = (uint)Opt(f, "maxEntries", path, d.MaxEntries, uint.MaxValue),
             MaxDelegationsPerDelegator = (uint)Opt(f, "maxDelegationsPerDelegator", path, d.MaxDelegationsPerDelegator, uint.MaxValue),
+            SlashFractionDoubleSignPpm = (uint)Opt(f, "slashFractionDoubleSignPpm", path, d.SlashFractionDoubleSignPpm, uint.MaxValue),
+            SlashFractionDowntimePpm = (uint)Opt(f, "slashFractionDowntimePpm", path, d.SlashFractionDowntimePpm, uint.MaxValue),
+            SlashFractionFalseVouchPpm = (uint)Opt(f, "slashFractionFalseVouchPpm", path, d.SlashFractionFalseVouchPpm, uint.MaxValue),
+            SignedBlocksWindow = Opt(f, "signedBlocksWindow", path, d.SignedBlocksWindow, ulong.MaxValue),
+            MinSignedBps = (ushort)Opt(f, "minSignedBps", path, d.MinSignedBps, ushort.MaxValue),
+            JailEpochs = Opt(f, "jailEpochs", path, d.JailEpochs, ulong.MaxValue),
+            MaxEvidenceAgeBlocks = Opt(f, "maxEvidenceAgeBlocks", path, d.MaxEvidenceAgeBlocks, ulong.MaxValue),
         };
     }
 

@@ -15,6 +15,9 @@ internal static class GposKeys
     public const byte EpochState = 0x02;
     public const byte Totals = 0x03;
 
+    /// <summary>S5: total wei burnt by slashes (supply = genesis + minted − burned).</summary>
+    public const byte Burned = 0x05;
+
     public const byte Keeper = 0x10;
     public const byte KeeperIndex = 0x11;
     public const byte ConsensusAddress = 0x13;
@@ -37,11 +40,43 @@ internal static class GposKeys
 
     public const byte ActiveSet = 0x70;
 
+    // ---- S3 validator sets per epoch
+    public const byte ValidatorSet = 0x71;
+    public const byte ValidatorSetMember = 0x72;
+
+    // ---- S5 slashing
+    public const byte KeeperUnbondings = 0x33;
+    public const byte SourceRedelegations = 0x43;
+    public const byte SigningInfo = 0xA0;
+    public const byte MissedBitmap = 0xA1;
+    public const byte HandledEvidence = 0xA2;
+    public const byte EpochSlashes = 0xB2;
+
     public static byte[] Single(byte prefix) => [prefix];
 
     public static byte[] Of(byte prefix, in Address a) => [prefix, .. a.Bytes];
 
     public static byte[] Of(byte prefix, in Address a, in Address b) => [prefix, .. a.Bytes, .. b.Bytes];
+
+    public static byte[] Of(byte prefix, in Address a, ulong n)
+    {
+        var key = new byte[1 + Address.Size + 8];
+        key[0] = prefix;
+        a.Bytes.CopyTo(key.AsSpan(1));
+        BinaryPrimitives.WriteUInt64BigEndian(key.AsSpan(1 + Address.Size), n);
+        return key;
+    }
+
+    public static byte[] Of(byte prefix, ulong n, uint i)
+    {
+        var key = new byte[13];
+        key[0] = prefix;
+        BinaryPrimitives.WriteUInt64BigEndian(key.AsSpan(1), n);
+        BinaryPrimitives.WriteUInt32BigEndian(key.AsSpan(9), i);
+        return key;
+    }
+
+    public static byte[] Of(byte prefix, in Hash256 h) => [prefix, .. h.Bytes];
 
     public static byte[] Of(byte prefix, ulong n)
     {
