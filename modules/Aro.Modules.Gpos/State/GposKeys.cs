@@ -14,6 +14,7 @@ internal static class GposKeys
     public const byte Params = 0x01;
     public const byte EpochState = 0x02;
     public const byte Totals = 0x03;
+    public const byte Minted = 0x04;
 
     public const byte Keeper = 0x10;
     public const byte KeeperIndex = 0x11;
@@ -37,11 +38,42 @@ internal static class GposKeys
 
     public const byte ActiveSet = 0x70;
 
+    public const byte StakeLimit = 0x80;
+    public const byte EpochStakeLimits = 0x81;
+
+    public const byte KeeperRewards = 0x90;
+    public const byte BlocksSigned = 0x91;
+    public const byte DelegationRewardStart = 0x92;
+    public const byte RewardTotals = 0x94;
+
+    public const byte EpochSettlement = 0xB0;
+    public const byte KeeperSettlement = 0xB1;
+    public const byte SlashSettlement = 0xB2;
+    public const byte AccountClaims = 0xB3;
+
     public static byte[] Single(byte prefix) => [prefix];
 
     public static byte[] Of(byte prefix, in Address a) => [prefix, .. a.Bytes];
 
     public static byte[] Of(byte prefix, in Address a, in Address b) => [prefix, .. a.Bytes, .. b.Bytes];
+
+    public static byte[] Of(byte prefix, in Address a, ulong n)
+    {
+        var key = new byte[29];
+        key[0] = prefix;
+        a.Bytes.CopyTo(key.AsSpan(1));
+        BinaryPrimitives.WriteUInt64BigEndian(key.AsSpan(21), n);
+        return key;
+    }
+
+    public static byte[] Of(byte prefix, ulong n, uint i)
+    {
+        var key = new byte[13];
+        key[0] = prefix;
+        BinaryPrimitives.WriteUInt64BigEndian(key.AsSpan(1), n);
+        BinaryPrimitives.WriteUInt32BigEndian(key.AsSpan(9), i);
+        return key;
+    }
 
     public static byte[] Of(byte prefix, ulong n)
     {
