@@ -263,7 +263,7 @@ internal sealed class GposChain
     public static string DescribeRevert(byte[] output)
     {
         var selector = ReadSelector(output);
-        foreach (var error in Abi.StakingAbi.Errors)
+        foreach (var error in Abi.StakingAbi.Errors.Concat(Abi.SettlementAbi.Errors))
         {
             if (error.Selector.Value == selector)
             {
