@@ -32,8 +32,11 @@ internal sealed class FakeEdgeSettlement : IEdgeRewardSettlement
 {
     public Address Account { get; } = Address.Parse("0x000000000000000000000000000000000000a130");
 
+    /// <summary>Reads the edge account's balance when called (set by the test to look at the chain's state).</summary>
+    public Func<UInt256> Balance { get; set; } = () => UInt256.Zero;
+
     public List<(ulong Epoch, UInt256 Pool, UInt256 BalanceAtCall)> Settled { get; } = [];
 
     public void SettleEdgeRewards(ModuleContext context, ulong epoch, in UInt256 pool) =>
-        Settled.Add((epoch, pool, context.Balance));
+        Settled.Add((epoch, pool, Balance()));
 }
