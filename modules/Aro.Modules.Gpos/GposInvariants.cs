@@ -1,4 +1,5 @@
 using Aro.Core;
+using Aro.Modules.Gpos.Rewards;
 using Aro.Modules.Gpos.Slashing;
 using Aro.Modules.Gpos.State;
 using Aro.State.World;
@@ -25,13 +26,17 @@ public static class GposInvariants
 
         var p = store.Params;
         var totals = store.Totals;
+        var rewards = new RewardStore(store.Records).Totals;
         var balance = world.GetBalance(GposModule.Address);
-        if (balance != totals.Sum)
+        if (balance != totals.Sum + rewards.Sum)
         {
-            errors.Add($"module balance {balance} != bonded {totals.Bonded} + unbonding {totals.Unbonding} + withdrawable {totals.Withdrawable}");
+            errors.Add($"module balance {balance} != bonded {totals.Bonded} + unbonding {totals.Unbonding} + withdrawable {totals.Withdrawable}"
+                + $" + epoch fees {rewards.EpochFees} + community pool {rewards.CommunityPool} + unclaimed rewards {rewards.OutstandingRewards}"
+                + $" + unclaimed commission {rewards.OutstandingCommission}");
         }
 
         CheckKeepers(store, p, totals, errors);
+        CheckRewards(store, rewards, errors);
         CheckUnbonding(store, p, totals, errors);
         CheckActiveSet(store, p, errors);
         CheckSlashingIndexes(store, errors);
@@ -150,6 +155,51 @@ public static class GposInvariants
         if (bonded != totals.Bonded)
         {
             errors.Add($"keeper tokens sum to {bonded}, totals say {totals.Bonded} bonded");
+        }
+    }
+
+    /// <summary>Every wei the module ever minted (record <c>04</c>): the supply invariant's minted term.</summary>
+    public static UInt256 Minted(WorldState world)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        return new RewardStore(new WritableRecordStore(world.GetModuleStore(GposModule.Address))).Minted;
+    }
+
+    /// <summary>
+    /// Keeper reward pools sum to the reward totals, and no keeper owes its delegators more than it holds
+    /// for them (Σ pending ≤ outstanding: the accumulator only ever rounds down).
+    /// </summary>
+    private static void CheckRewards(StakingStore store, RewardTotals totals, List<string> errors)
+    {
+        var rewards = new RewardStore(store.Records);
+        var delegatorRewards = new DelegatorRewards(store, static (_, _) => { });
+        var outstanding = UInt256.Zero;
+        var commission = UInt256.Zero;
+        foreach (var keeper in store.KeeperIndex.ToArray())
+        {
+            var pool = rewards.GetKeeper(keeper);
+            outstanding += pool.Outstanding;
+            commission += pool.Commission;
+            var pending = UInt256.Zero;
+            foreach (var delegator in store.KeeperDelegators(keeper).ToArray())
+            {
+                pending += delegatorRewards.Pending(delegator, keeper);
+            }
+
+            if (pending > pool.Outstanding)
+            {
+                errors.Add($"delegators of {keeper} may claim {pending}, its pool holds {pool.Outstanding}");
+            }
+        }
+
+        if (outstanding != totals.OutstandingRewards)
+        {
+            errors.Add($"keeper reward pools hold {outstanding}, totals say {totals.OutstandingRewards} unclaimed rewards");
+        }
+
+        if (commission != totals.OutstandingCommission)
+        {
+            errors.Add($"keeper commissions sum to {commission}, totals say {totals.OutstandingCommission}");
         }
     }
 

@@ -47,22 +47,6 @@ public sealed partial class GposModule : IKeeperRegistry
         SlasherFor(context, store).HandleDoubleSign(evidence, context.Block.ChainId);
     }
 
-    private static void TrackLiveness(ModuleContext context)
-    {
-        if (context.Block.LastCommit is not { } commit)
-        {
-            return;
-        }
-
-        var store = new StakingStore(new WritableRecordStore(context.Store));
-        if (!store.IsInitialized)
-        {
-            return;
-        }
-
-        new DowntimeTracker(store, SlasherFor(context, store)).Track(commit);
-    }
-
     private static byte[] CallUnjail(MessageContext m, AbiValue[] a)
     {
         SlasherFor(m.Context, m.Keeper.Store).Unjail(m.Input.Sender);

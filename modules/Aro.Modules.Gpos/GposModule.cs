@@ -3,6 +3,10 @@ using Aro.Core;
 using Aro.Core.Abi;
 using Aro.Execution.Modules;
 using Aro.Modules.Gpos.Abi;
+using Aro.Modules.Gpos.Interop;
+using Aro.Modules.Gpos.Rewards;
+using Aro.Modules.Gpos.Settlement;
+using Aro.Modules.Gpos.Slashing;
 using Aro.Modules.Gpos.State;
 using static Aro.Modules.Gpos.Abi.StakingAbi;
 
@@ -22,9 +26,15 @@ public sealed partial class GposModule : IModule
     public const string GenesisSection = "gpos";
 
     private readonly FrozenDictionary<AbiSelector, Handler> _handlers;
+    private readonly IVerifiedWorkSource? _workSource;
+    private readonly IEdgeRewardSettlement? _edgeSettlement;
 
-    public GposModule()
+    /// <param name="workSource">GPoW's verified work for stake limits; null: every keeper gets the bootstrap allowance.</param>
+    /// <param name="edgeSettlement">GPoW's edge reward settlement; null: the edge share stays in the keeper pool.</param>
+    public GposModule(IVerifiedWorkSource? workSource = null, IEdgeRewardSettlement? edgeSettlement = null)
     {
+        _workSource = workSource;
+        _edgeSettlement = edgeSettlement;
         var handlers = new Dictionary<AbiSelector, Handler>
         {
             [Register.Selector] = new(Register, 60_000, CallRegister, null),
@@ -34,10 +44,12 @@ public sealed partial class GposModule : IModule
             [Undelegate.Selector] = new(Undelegate, 50_000, CallUndelegate, null),
             [Redelegate.Selector] = new(Redelegate, 60_000, CallRedelegate, null),
             [Withdraw.Selector] = new(Withdraw, 20_000, CallWithdraw, null),
+            [SettlementAbi.ClaimRewards.Selector] = new(SettlementAbi.ClaimRewards, 30_000, CallClaimRewards, null),
+            [SettlementAbi.ClaimCommission.Selector] = new(SettlementAbi.ClaimCommission, 20_000, CallClaimCommission, null),
             [Unjail.Selector] = new(Unjail, 30_000, CallUnjail, null),
             [SubmitDoubleSignEvidence.Selector] = new(SubmitDoubleSignEvidence, 100_000, CallSubmitDoubleSignEvidence, null),
         };
-        foreach (var (function, gas, view) in StakingViews.All)
+        foreach (var (function, gas, view) in StakingViews.All.Concat(SettlementViews.All))
         {
             handlers[function.Selector] = new(function, gas, null, view);
         }
@@ -58,14 +70,30 @@ public sealed partial class GposModule : IModule
     /// <summary>The functions the module dispatches (message and view), for the ABI conformance test.</summary>
     internal IEnumerable<AbiFunction> DispatchedFunctions => _handlers.Values.Select(static h => h.Function);
 
-    /// <summary>S5: records who signed the previous block (downtime).</summary>
+    /// <summary>
+    /// One pass over the commit this block carries (the previous block's), against the set of that block's
+    /// epoch (<c>72</c>): each member's bit of the downtime window (S5) and, for members that signed, a signed
+    /// block for rewards (S4).
+    /// </summary>
     public void BeginBlock(ModuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        TrackLiveness(context);
+        if (context.Block.LastCommit is not { } commit)
+        {
+            return;
+        }
+
+        var store = new StakingStore(new WritableRecordStore(context.Store));
+        if (!store.IsInitialized)
+        {
+            return;
+        }
+
+        var rewards = new EpochRewards(store, context, _edgeSettlement, Emitter(context));
+        new DowntimeTracker(store, SlasherFor(context, store)).Track(commit, rewards.CreditSignedBlock);
     }
 
-    /// <summary>Runs the epoch transition when the next block starts a new epoch.</summary>
+    /// <summary>Books the block's fees, then runs the epoch transition (settlement included) when the next block starts a new epoch.</summary>
     public void EndBlock(ModuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -75,7 +103,9 @@ public sealed partial class GposModule : IModule
             return;
         }
 
-        new StakingKeeper(store, context.Block.Number, Emitter(context)).EndBlock();
+        var emit = Emitter(context);
+        new EpochRewards(store, context, _edgeSettlement, emit).CollectFees();
+        new StakingKeeper(store, context.Block.Number, emit, new EconomyHooks(context, _workSource, _edgeSettlement)).EndBlock();
     }
 
     public ModuleCallResult Call(ModuleContext context, CallInput input, GasMeter gas)
@@ -101,7 +131,7 @@ public sealed partial class GposModule : IModule
             return ModuleCallResult.Success(handler.Function.EncodeResult(handler.View(store, arguments)));
         }
 
-        var keeper = new StakingKeeper(store, context.Block.Number, Emitter(context));
+        var keeper = new StakingKeeper(store, context.Block.Number, Emitter(context), new EconomyHooks(context, _workSource, _edgeSettlement));
         return ModuleCallResult.Success(handler.Message!(new MessageContext(context, input, keeper), arguments));
     }
 
@@ -162,6 +192,20 @@ public sealed partial class GposModule : IModule
         var amount = m.Keeper.TakeWithdrawable(m.Input.Sender);
         m.Context.Pay(m.Input.Sender, amount);
         return Withdraw.EncodeResult(AbiValue.UInt(amount));
+    }
+
+    private static byte[] CallClaimRewards(MessageContext m, AbiValue[] a)
+    {
+        var amount = m.Keeper.ClaimRewards(m.Input.Sender, a[0].AsAddress());
+        m.Context.Pay(m.Input.Sender, amount);
+        return SettlementAbi.ClaimRewards.EncodeResult(AbiValue.UInt(amount));
+    }
+
+    private static byte[] CallClaimCommission(MessageContext m, AbiValue[] a)
+    {
+        var amount = m.Keeper.ClaimCommission(m.Input.Sender);
+        m.Context.Pay(m.Input.Sender, amount);
+        return SettlementAbi.ClaimCommission.EncodeResult(AbiValue.UInt(amount));
     }
 
     // ------------------------------------------------------------------ plumbing

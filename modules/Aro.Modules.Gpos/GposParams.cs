@@ -39,6 +39,36 @@ public sealed record GposParams
     /// <summary>Keepers one delegator may delegate to at once.</summary>
     public uint MaxDelegationsPerDelegator { get; init; } = 16;
 
+    // ---- S2 guarantee: stake limit from verified work (README §10)
+
+    /// <summary>Stake the whole network may have counted, shared out by verified work (default 100,000,000 ARO).</summary>
+    public UInt256 TotalStakeLimit { get; init; } = UInt256.Parse("100000000000000000000000000");
+
+    /// <summary>Stake limit per keeper while bootstrapping or while no verified work exists (default 1,000,000 ARO).</summary>
+    public UInt256 BootstrapAllowance { get; init; } = UInt256.Parse("1000000000000000000000000");
+
+    /// <summary>Epochs from genesis during which every keeper's limit is at least the bootstrap allowance (90 days).</summary>
+    public ulong BootstrapEpochs { get; init; } = 2_160;
+
+    /// <summary>Epochs of verified work a stake limit looks back on (1 day).</summary>
+    public ulong WorkPeriodEpochs { get; init; } = 24;
+
+    // ---- S4 rewards (README §11)
+
+    /// <summary>Emission of each epoch of the first year, in wei (default 1,000 ARO).</summary>
+    public UInt256 InitialEpochEmission { get; init; } = UInt256.Parse("1000000000000000000000");
+
+    /// <summary>Decay of the per-epoch emission at the start of every year, in basis points (12 %, Crust's rate).</summary>
+    public ushort EmissionDecayBps { get; init; } = 1_200;
+
+    /// <summary>Epochs per emission year (8,760 one-hour epochs).</summary>
+    public ulong EpochsPerYear { get; init; } = 8_760;
+
+    /// <summary>Share of an epoch's rewards (after the community tax) for keepers and delegators; the rest is the edge pool.</summary>
+    public ushort KeeperPoolBps { get; init; } = 1_500;
+
+    /// <summary>Share of an epoch's rewards kept in the module as the community pool (Cosmos' 2 %).</summary>
+    public ushort CommunityTaxBps { get; init; } = 200;
     // ---- S5 slashing (Cosmos defaults)
 
     /// <summary>Share of the stake at the infraction height burnt for a double sign, in parts per million.</summary>
@@ -164,6 +194,36 @@ public sealed record GposParams
             return "maxEvidenceAgeBlocks must be positive and below unbondingEpochs·epochBlocks";
         }
 
+        return ValidateEconomics();
+    }
+
+    private string? ValidateEconomics()
+    {
+        if (WorkPeriodEpochs == 0)
+        {
+            return "workPeriodEpochs must be positive";
+        }
+
+        if (EmissionDecayBps > BasisPoints)
+        {
+            return "emissionDecayBps must be at most 10000";
+        }
+
+        if (EpochsPerYear == 0)
+        {
+            return "epochsPerYear must be positive";
+        }
+
+        if (KeeperPoolBps > BasisPoints)
+        {
+            return "keeperPoolBps must be at most 10000";
+        }
+
+        if (CommunityTaxBps > BasisPoints)
+        {
+            return "communityTaxBps must be at most 10000";
+        }
+
         return null;
     }
 
@@ -171,6 +231,8 @@ public sealed record GposParams
         .Add(EpochBlocks).Add(UnbondingEpochs).Add(MaxValidators).Add(MaxKeepers).Add(MinSelfStake)
         .Add(MaxCommissionBps).Add(MaxCommissionChangeBps).Add(CommissionChangeEpochs).Add(MaxEntries)
         .Add(MaxDelegationsPerDelegator)
+        .Add(TotalStakeLimit).Add(BootstrapAllowance).Add(BootstrapEpochs).Add(WorkPeriodEpochs)
+        .Add(InitialEpochEmission).Add(EmissionDecayBps).Add(EpochsPerYear).Add(KeeperPoolBps).Add(CommunityTaxBps)
         .Add(SlashFractionDoubleSignPpm).Add(SlashFractionDowntimePpm).Add(SlashFractionFalseVouchPpm)
         .Add(SignedBlocksWindow).Add(MinSignedBps).Add(JailEpochs).Add(MaxEvidenceAgeBlocks).ToArray();
 
@@ -189,6 +251,15 @@ public sealed record GposParams
             CommissionChangeEpochs = r.UInt64(),
             MaxEntries = (uint)r.UInt64(),
             MaxDelegationsPerDelegator = (uint)r.UInt64(),
+            TotalStakeLimit = r.UInt256(),
+            BootstrapAllowance = r.UInt256(),
+            BootstrapEpochs = r.UInt64(),
+            WorkPeriodEpochs = r.UInt64(),
+            InitialEpochEmission = r.UInt256(),
+            EmissionDecayBps = (ushort)r.UInt64(),
+            EpochsPerYear = r.UInt64(),
+            KeeperPoolBps = (ushort)r.UInt64(),
+            CommunityTaxBps = (ushort)r.UInt64(),
             SlashFractionDoubleSignPpm = (uint)r.UInt64(),
             SlashFractionDowntimePpm = (uint)r.UInt64(),
             SlashFractionFalseVouchPpm = (uint)r.UInt64(),

@@ -2,6 +2,8 @@ using Aro.Core;
 using Aro.Core.Abi;
 using Aro.Execution.Modules;
 using Aro.Modules.Gpos.Abi;
+using Aro.Modules.Gpos.Guarantee;
+using Aro.Modules.Gpos.Rewards;
 using Aro.Modules.Gpos.Slashing;
 using Aro.Modules.Gpos.State;
 using Aro.Modules.Gpos.ValidatorSet;
@@ -20,14 +22,19 @@ internal sealed class StakingKeeper
     private readonly StakingStore _store;
     private readonly ulong _height;
     private readonly Action<AbiEvent, AbiValue[]> _emit;
+    private readonly EconomyHooks? _economy;
+    private readonly DelegatorRewards _rewards;
 
     /// <param name="height">Number of the block being executed (stamped on entries for slashing at infraction height).</param>
     /// <param name="emit">Event sink; genesis passes one that drops events.</param>
-    public StakingKeeper(StakingStore store, ulong height, Action<AbiEvent, AbiValue[]> emit)
+    /// <param name="economy">Context and GPoW interfaces for stake limits and epoch settlement; null at genesis.</param>
+    public StakingKeeper(StakingStore store, ulong height, Action<AbiEvent, AbiValue[]> emit, EconomyHooks? economy = null)
     {
         _store = store;
         _height = height;
         _emit = emit;
+        _economy = economy;
+        _rewards = new DelegatorRewards(store, emit);
     }
 
     public StakingStore Store => _store;
@@ -226,6 +233,12 @@ internal sealed class StakingKeeper
         return (entry.Id, completion);
     }
 
+    /// <summary>Takes the sender's pending rewards from <paramref name="keeper"/> out of the books; the caller pays them.</summary>
+    public UInt256 ClaimRewards(in Address sender, in Address keeper) => _rewards.Claim(sender, keeper);
+
+    /// <summary>Takes the sender's accrued commission out of the books; the caller pays it.</summary>
+    public UInt256 ClaimCommission(in Address sender) => _rewards.ClaimCommission(sender);
+
     /// <summary>Clears the sender's matured funds and returns the amount; the caller pays it out.</summary>
     public UInt256 TakeWithdrawable(in Address sender)
     {
@@ -257,6 +270,12 @@ internal sealed class StakingKeeper
     /// <summary>Matures the queues due at <paramref name="epoch"/>, then picks its active set.</summary>
     internal void StartEpoch(ulong epoch)
     {
+        if (_economy is not null)
+        {
+            // Settle the epoch that ends now while its active set is still in place.
+            new EpochRewards(_store, _economy.Context, _economy.Edge, _emit).Settle(epoch - 1);
+        }
+
         _store.Epoch = _store.Epoch with { Epoch = epoch };
         MatureUnbondings(epoch);
         MatureRedelegations(epoch);
@@ -276,13 +295,19 @@ internal sealed class StakingKeeper
         var count = index.Count;
         var keepers = new KeeperRecord[count];
         var candidates = new List<ActiveSetEntry>();
+        var limiter = new StakeLimiter(_store.Records, p, epoch, _economy?.Work, _economy?.Context);
         for (ulong i = 0; i < count; i++)
         {
             var keeper = _store.GetKeeper(index.At(i)) ?? throw new InvalidOperationException("keeper index points at a missing record");
             keepers[i] = keeper;
             if (keeper.IsCandidate)
             {
-                candidates.Add(new ActiveSetEntry(keeper.Address, keeper.Tokens));
+                // Power is the effective stake (S2); a keeper whose limit is 0 stays out of the set.
+                var power = limiter.EffectiveStake(keeper);
+                if (!power.IsZero)
+                {
+                    candidates.Add(new ActiveSetEntry(keeper.Address, power));
+                }
             }
         }
 
@@ -425,7 +450,9 @@ internal sealed class StakingKeeper
 
         keeper.Tokens += amount;
         keeper.TotalShares += shares;
-        _store.SetShares(delegator, keeper.Address, _store.GetShares(delegator, keeper.Address) + shares);
+        var before = _store.GetShares(delegator, keeper.Address);
+        _rewards.SettleBeforeChange(keeper.Address, delegator, before, before + shares);
+        _store.SetShares(delegator, keeper.Address, before + shares);
         return shares;
     }
 
@@ -445,7 +472,9 @@ internal sealed class StakingKeeper
     {
         keeper.Tokens -= amount;
         keeper.TotalShares -= shares;
-        _store.SetShares(delegator, keeper.Address, _store.GetShares(delegator, keeper.Address) - shares);
+        var before = _store.GetShares(delegator, keeper.Address);
+        _rewards.SettleBeforeChange(keeper.Address, delegator, before, before - shares);
+        _store.SetShares(delegator, keeper.Address, before - shares);
     }
 
     /// <summary>

@@ -3,7 +3,7 @@ using Aro.Modules.Gpos.Abi;
 
 namespace Aro.Modules.Gpos.Tests;
 
-/// <summary>contracts/abi/IStaking.json (solc output) and the C# module agree in both directions.</summary>
+/// <summary>contracts/abi/IStaking.json and ISettlement.json (solc output) and the C# module agree in both directions.</summary>
 public class AbiConformanceTests
 {
     private static readonly AbiInterface Staking = Load("IStaking.json");
@@ -16,7 +16,8 @@ public class AbiConformanceTests
         var dispatched = module.DispatchedFunctions.ToDictionary(f => f.Selector);
 
         Assert.NotEmpty(Staking.Functions);
-        foreach (var function in Staking.Functions)
+        Assert.NotEmpty(Settlement.Functions);
+        foreach (var function in Staking.Functions.Concat(Settlement.Functions))
         {
             Assert.True(dispatched.TryGetValue(function.Selector, out var handler), $"{function.Signature} has no handler");
             Assert.Equal(function.Signature, handler.Signature);
@@ -33,10 +34,12 @@ public class AbiConformanceTests
 
         foreach (var handler in module.DispatchedFunctions)
         {
-            Assert.True(Staking.FindFunction(handler.Selector) is not null, $"{handler.Signature} is not in IStaking.json");
+            Assert.True(
+                Staking.FindFunction(handler.Selector) is not null || Settlement.FindFunction(handler.Selector) is not null,
+                $"{handler.Signature} is in neither IStaking.json nor ISettlement.json");
         }
 
-        Assert.Equal(Staking.Functions.Count, module.GasTable.Count);
+        Assert.Equal(Staking.Functions.Count + Settlement.Functions.Count, module.GasTable.Count);
     }
 
     [Fact]
@@ -59,6 +62,30 @@ public class AbiConformanceTests
         {
             Assert.Single(StakingAbi.Errors, e => e.Selector == error.Selector && e.Signature == error.Signature);
         }
+    }
+
+    [Fact]
+    public void Every_settlement_event_has_an_emitter_with_the_same_topic_and_indexed_arguments_and_vice_versa()
+    {
+        Assert.Equal(Settlement.Events.Count, SettlementAbi.Events.Count);
+        foreach (var abiEvent in Settlement.Events)
+        {
+            var emitted = Assert.Single(SettlementAbi.Events, e => e.Topic0 == abiEvent.Topic0);
+            Assert.Equal(abiEvent.Signature, emitted.Signature);
+            Assert.Equal(abiEvent.Inputs.Select(i => i.Indexed), emitted.Inputs.Select(i => i.Indexed));
+        }
+    }
+
+    [Fact]
+    public void Every_settlement_error_is_one_the_module_reverts_with_and_vice_versa()
+    {
+        Assert.Equal(Settlement.Errors.Count, SettlementAbi.Errors.Count);
+        foreach (var error in Settlement.Errors)
+        {
+            Assert.Single(SettlementAbi.Errors, e => e.Selector == error.Selector && e.Signature == error.Signature);
+        }
+
+        Assert.DoesNotContain(Settlement.Errors, e => Staking.Errors.Any(s => s.Selector == e.Selector));
     }
 
     [Fact]

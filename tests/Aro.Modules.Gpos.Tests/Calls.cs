@@ -22,6 +22,10 @@ internal static class Calls
 
     public static byte[] Leave() => StakingAbi.LeaveKeeper.EncodeCall();
 
+    public static byte[] ClaimRewards(Account keeper) => SettlementAbi.ClaimRewards.EncodeCall(AbiValue.Address(keeper.Address));
+
+    public static byte[] ClaimCommission() => SettlementAbi.ClaimCommission.EncodeCall();
+
     public static byte[] Edit(ushort commission, string moniker = "keeper", string region = "eu-west") =>
         StakingAbi.EditKeeper.EncodeCall(AbiValue.UInt(commission), AbiValue.String(moniker), AbiValue.String(region));
 }

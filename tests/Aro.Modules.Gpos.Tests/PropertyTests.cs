@@ -21,7 +21,8 @@ public class PropertyTests
     private const int DeterminismSequences = 60;
     private static readonly UInt256 Unit = UInt256.Parse("1000000000000000");
 
-    private static readonly GposParams Params = GposChain.TestParams with { MinSelfStake = Unit * 1_000 };
+    // Stakes around 1 ARO so keepers reach consensus power (sign commits, miss, get slashed) and earn rewards.
+    private static readonly GposParams Params = GposChain.RewardParams with { MinSelfStake = Unit * 1_000 };
 
     [Fact]
     public void Random_operation_sequences_keep_every_invariant_after_every_block() => RunMany(Sequences);
@@ -41,7 +42,12 @@ public class PropertyTests
 
         // Guard against a vacuous run: every message kind succeeded many times and every event fired.
         Assert.Equal(sequences * BlocksPerSequence, stats.Blocks);
-        foreach (var function in new[] { StakingAbi.Register, StakingAbi.EditKeeper, StakingAbi.LeaveKeeper, StakingAbi.Delegate, StakingAbi.Undelegate, StakingAbi.Redelegate, StakingAbi.Withdraw })
+        AbiFunction[] messages =
+        [
+            StakingAbi.Register, StakingAbi.EditKeeper, StakingAbi.LeaveKeeper, StakingAbi.Delegate, StakingAbi.Undelegate,
+            StakingAbi.Redelegate, StakingAbi.Withdraw, SettlementAbi.ClaimRewards, SettlementAbi.ClaimCommission,
+        ];
+        foreach (var function in messages)
         {
             Assert.True(stats.Succeeded.GetValueOrDefault(function.Name) >= sequences / 50, $"{function.Name} succeeded only {stats.Succeeded.GetValueOrDefault(function.Name)} times");
         }
@@ -51,7 +57,7 @@ public class PropertyTests
             Assert.True(stats.Succeeded.GetValueOrDefault(function.Name) >= 3, $"{function.Name} succeeded only {stats.Succeeded.GetValueOrDefault(function.Name)} times");
         }
 
-        foreach (var abiEvent in StakingAbi.Events)
+        foreach (var abiEvent in StakingAbi.Events.Concat(SettlementAbi.Events))
         {
             Assert.True(stats.Topics.Contains(abiEvent.Topic0), $"{abiEvent.Name} was never emitted");
         }
@@ -79,7 +85,8 @@ public class PropertyTests
     private static (Hash256 Root, Hash256 ReceiptDigest) Run(int seed, RunStats stats)
     {
         var random = new Random(seed);
-        var chain = new GposChain(Params, accounts: 8, funds: Unit * 1_000_000_000);
+        // Emission, fees to the module, and commits of the epoch's set minus the offline keepers: rewards and slashes every epoch.
+        var chain = new GposChain(Params, accounts: 8, funds: Unit * 1_000_000_000, feesToModule: true);
         var digest = new List<byte>();
         for (var b = 0; b < BlocksPerSequence; b++)
         {
@@ -143,7 +150,7 @@ public class PropertyTests
         var from = chain[random.Next(chain.Accounts.Length)];
         var keeper = chain[random.Next(6)];
         var other = chain[random.Next(6)];
-        switch (random.Next(18))
+        switch (random.Next(21))
         {
             case 16:
                 return (StakingAbi.Unjail.Name, chain.Tx(from, SlashingHarness.Unjail()));
@@ -154,6 +161,11 @@ public class PropertyTests
                     return (StakingAbi.SubmitDoubleSignEvidence.Name, chain.Tx(from, SlashingHarness.Evidence(SlashingHarness.DoubleSign(keeper, Math.Max(1UL, height)))));
                 }
 
+            case 18 or 19:
+                keeper = DelegatedTo(chain, from, random) ?? keeper;
+                return (SettlementAbi.ClaimRewards.Name, chain.Tx(from, Calls.ClaimRewards(keeper)));
+            case 20:
+                return (SettlementAbi.ClaimCommission.Name, chain.Tx(from, Calls.ClaimCommission()));
             case 0 or 1 or 2:
                 return (StakingAbi.Register.Name, chain.Tx(from, Calls.Register(from, (ushort)random.Next(4_000), "k" + from.Seed), Unit * (ulong)(900 + random.Next(3_000))));
             case 3:

@@ -246,7 +246,7 @@ public sealed class BlockExecutor
         var toProposer = (_parameters.BurnBaseFee ? tip : price) * gasUsed;
         if (!toProposer.IsZero)
         {
-            state.AddBalance(block.Proposer, toProposer);
+            state.AddBalance(_parameters.FeeRecipient ?? block.Proposer, toProposer);
         }
 
         totals.GasUsed += gasUsed;

@@ -13,4 +13,10 @@ public sealed record ExecutionParameters
     /// the proposer. False: the proposer receives the whole effective price.
     /// </summary>
     public bool BurnBaseFee { get; init; } = true;
+
+    /// <summary>
+    /// Where the fee that is not burnt goes. Null (default): the block's proposer. Set: this account
+    /// instead (the node sets the GPoS module's address, which shares fees out per epoch).
+    /// </summary>
+    public Address? FeeRecipient { get; init; }
 }

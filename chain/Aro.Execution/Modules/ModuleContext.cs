@@ -86,4 +86,17 @@ public sealed class ModuleContext
         _state.SubtractBalance(Address, amount);
         _state.AddBalance(to, amount);
     }
+
+    /// <summary>
+    /// Creates <paramref name="amount"/> new wei in the module's own account (protocol emission). The
+    /// module must book every wei it mints: the supply invariant counts minted value, so a module that
+    /// mints keeps a minted total in its records.
+    /// </summary>
+    public void Mint(in UInt256 amount)
+    {
+        if (!amount.IsZero)
+        {
+            _state.AddBalance(Address, amount);
+        }
+    }
 }

@@ -56,6 +56,15 @@ internal static class GposGenesisJson
             w.WriteNumber("commissionChangeEpochs", p.CommissionChangeEpochs);
             w.WriteNumber("maxEntries", p.MaxEntries);
             w.WriteNumber("maxDelegationsPerDelegator", p.MaxDelegationsPerDelegator);
+            w.WriteString("totalStakeLimit", p.TotalStakeLimit.ToString());
+            w.WriteString("bootstrapAllowance", p.BootstrapAllowance.ToString());
+            w.WriteNumber("bootstrapEpochs", p.BootstrapEpochs);
+            w.WriteNumber("workPeriodEpochs", p.WorkPeriodEpochs);
+            w.WriteString("initialEpochEmission", p.InitialEpochEmission.ToString());
+            w.WriteNumber("emissionDecayBps", p.EmissionDecayBps);
+            w.WriteNumber("epochsPerYear", p.EpochsPerYear);
+            w.WriteNumber("keeperPoolBps", p.KeeperPoolBps);
+            w.WriteNumber("communityTaxBps", p.CommunityTaxBps);
             w.WriteNumber("slashFractionDoubleSignPpm", p.SlashFractionDoubleSignPpm);
             w.WriteNumber("slashFractionDowntimePpm", p.SlashFractionDowntimePpm);
             w.WriteNumber("slashFractionFalseVouchPpm", p.SlashFractionFalseVouchPpm);
@@ -103,6 +112,8 @@ internal static class GposGenesisJson
         [
             "epochBlocks", "unbondingEpochs", "maxValidators", "maxKeepers", "minSelfStake", "maxCommissionBps",
             "maxCommissionChangeBps", "commissionChangeEpochs", "maxEntries", "maxDelegationsPerDelegator",
+            "totalStakeLimit", "bootstrapAllowance", "bootstrapEpochs", "workPeriodEpochs",
+            "initialEpochEmission", "emissionDecayBps", "epochsPerYear", "keeperPoolBps", "communityTaxBps",
             "slashFractionDoubleSignPpm", "slashFractionDowntimePpm", "slashFractionFalseVouchPpm", "signedBlocksWindow",
             "minSignedBps", "jailEpochs", "maxEvidenceAgeBlocks",
         ];
@@ -119,6 +130,15 @@ internal static class GposGenesisJson
             CommissionChangeEpochs = Opt(f, "commissionChangeEpochs", path, d.CommissionChangeEpochs, ulong.MaxValue),
             MaxEntries = (uint)Opt(f, "maxEntries", path, d.MaxEntries, uint.MaxValue),
             MaxDelegationsPerDelegator = (uint)Opt(f, "maxDelegationsPerDelegator", path, d.MaxDelegationsPerDelegator, uint.MaxValue),
+            TotalStakeLimit = f.TryGetValue("totalStakeLimit", out var tsl) ? Amount(tsl, path + ".totalStakeLimit") : d.TotalStakeLimit,
+            BootstrapAllowance = f.TryGetValue("bootstrapAllowance", out var ba) ? Amount(ba, path + ".bootstrapAllowance") : d.BootstrapAllowance,
+            BootstrapEpochs = Opt(f, "bootstrapEpochs", path, d.BootstrapEpochs, ulong.MaxValue),
+            WorkPeriodEpochs = Opt(f, "workPeriodEpochs", path, d.WorkPeriodEpochs, ulong.MaxValue),
+            InitialEpochEmission = f.TryGetValue("initialEpochEmission", out var iee) ? Amount(iee, path + ".initialEpochEmission") : d.InitialEpochEmission,
+            EmissionDecayBps = (ushort)Opt(f, "emissionDecayBps", path, d.EmissionDecayBps, ushort.MaxValue),
+            EpochsPerYear = Opt(f, "epochsPerYear", path, d.EpochsPerYear, ulong.MaxValue),
+            KeeperPoolBps = (ushort)Opt(f, "keeperPoolBps", path, d.KeeperPoolBps, ushort.MaxValue),
+            CommunityTaxBps = (ushort)Opt(f, "communityTaxBps", path, d.CommunityTaxBps, ushort.MaxValue),
             SlashFractionDoubleSignPpm = (uint)Opt(f, "slashFractionDoubleSignPpm", path, d.SlashFractionDoubleSignPpm, uint.MaxValue),
             SlashFractionDowntimePpm = (uint)Opt(f, "slashFractionDowntimePpm", path, d.SlashFractionDowntimePpm, uint.MaxValue),
             SlashFractionFalseVouchPpm = (uint)Opt(f, "slashFractionFalseVouchPpm", path, d.SlashFractionFalseVouchPpm, uint.MaxValue),

@@ -16,10 +16,12 @@ namespace Aro.Modules.Gpos.Slashing;
 /// <remarks>
 /// A commit's validator index is a position in the set of the commit's epoch (<c>72</c>, by consensus address).
 /// The commit's signatures are verified by consensus before the block is executed; this tracker trusts the indices.
+/// The same walk credits signed blocks for rewards (S4), so liveness and rewards see one roster.
 /// </remarks>
 internal sealed class DowntimeTracker(StakingStore store, Slasher slasher)
 {
-    public void Track(Commit lastCommit)
+    /// <summary>Records every member's bit for <paramref name="lastCommit"/>; <paramref name="signed"/> hears each member (keeper address) that signed.</summary>
+    public void Track(Commit lastCommit, Action<Address> signed)
     {
         var p = store.Params;
         var slashing = new SlashingStore(store.Records);
@@ -40,8 +42,14 @@ internal sealed class DowntimeTracker(StakingStore store, Slasher slasher)
                 next++;
             }
 
-            var signed = next < signatures.Length && signatures[next].ValidatorIndex == i;
-            Record(p, slashing, sets.Member(epoch, i), height, !signed);
+            var member = sets.Member(epoch, i);
+            var didSign = next < signatures.Length && signatures[next].ValidatorIndex == i;
+            if (didSign)
+            {
+                signed(member.Keeper);
+            }
+
+            Record(p, slashing, member, height, !didSign);
         }
     }
 

@@ -14,6 +14,7 @@ internal static class GposKeys
     public const byte Params = 0x01;
     public const byte EpochState = 0x02;
     public const byte Totals = 0x03;
+    public const byte Minted = 0x04;
 
     /// <summary>S5: total wei burnt by slashes (supply = genesis + minted − burned).</summary>
     public const byte Burned = 0x05;
@@ -44,13 +45,28 @@ internal static class GposKeys
     public const byte ValidatorSet = 0x71;
     public const byte ValidatorSetMember = 0x72;
 
+    // ---- S2 stake limit
+    public const byte StakeLimit = 0x80;
+    public const byte EpochStakeLimits = 0x81;
+
+    // ---- S4 rewards
+    public const byte KeeperRewards = 0x90;
+    public const byte BlocksSigned = 0x91;
+    public const byte DelegationRewardStart = 0x92;
+    public const byte RewardTotals = 0x94;
+
     // ---- S5 slashing
     public const byte KeeperUnbondings = 0x33;
     public const byte SourceRedelegations = 0x43;
     public const byte SigningInfo = 0xA0;
     public const byte MissedBitmap = 0xA1;
     public const byte HandledEvidence = 0xA2;
+
+    // ---- S6 settlement (B2 is written by the slasher, read by settlement: one layout, SlashingStore)
+    public const byte EpochSettlement = 0xB0;
+    public const byte KeeperSettlement = 0xB1;
     public const byte EpochSlashes = 0xB2;
+    public const byte AccountClaims = 0xB3;
 
     public static byte[] Single(byte prefix) => [prefix];
 

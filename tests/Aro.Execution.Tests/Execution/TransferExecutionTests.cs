@@ -63,6 +63,20 @@ public class TransferExecutionTests
     }
 
     [Fact]
+    public void With_a_fee_recipient_the_tip_goes_there_instead_of_the_proposer()
+    {
+        var state = FundedState(ExecTx.Alice);
+        var recipient = Address.Parse("0x000000000000000000000000000000000000a120");
+        var executor = new BlockExecutor(new ExecutionParameters { FeeRecipient = recipient }, Aro.Execution.Modules.ModuleHost.Empty);
+
+        var result = executor.BuildBlock(state, ExecTx.Block(baseFee: 7), [ExecTx.From(ExecTx.Alice).Tip(3).MaxFee(100).Signed()]);
+
+        Assert.Equal((UInt256)(21_000UL * 3), state.GetBalance(recipient));
+        Assert.True(state.GetBalance(ExecTx.Proposer).IsZero);
+        Assert.Equal((UInt256)(21_000UL * 7), result.BaseFeeBurnt);
+    }
+
+    [Fact]
     public void Receipts_carry_status_and_cumulative_gas()
     {
         var state = FundedState(ExecTx.Alice);
