@@ -110,6 +110,12 @@ public class GposBenchmarks
         var commit = new Commit(EpochBlocks - 3, 0, blockHash, signatures);
         _host.BeginBlock(_state, Context(EpochBlocks - 2, commit), []);
         _state.Commit(nodes);
+
+        // Guard: the measured end-block really settles 100 keeper lines and starts the next epoch.
+        if (EpochTransition() < Keepers + 2)
+        {
+            throw new InvalidOperationException("the end-block did not run the epoch transition");
+        }
     }
 
     [Benchmark]
