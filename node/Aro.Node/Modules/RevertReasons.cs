@@ -54,7 +54,7 @@ public static class RevertReasons
         return $"{error.Name}({string.Join(", ", parts)})";
     }
 
-    private static string Format(AbiValue value) => value.Kind switch
+    internal static string Format(AbiValue value) => value.Kind switch
     {
         AbiValueKind.Address => value.AsAddress().ToString(),
         AbiValueKind.Bytes => Hex.Encode(value.AsBytes()),
