@@ -26,10 +26,10 @@ internal static class AroStaking
     public static void Register(JsonRpcMethodRegistry registry, IChainReader chain)
     {
         registry.AddSync("aro_getKeeper", (Address keeper, BlockParameter block) => Keeper(GposReader.At(chain, block), keeper), requiredParams: 1);
-        registry.AddSync("aro_getKeepers", (ulong? page, BlockParameter block) => Keepers(GposReader.At(chain, block), page ?? 0));
+        registry.AddSync("aro_getKeepers", (ulong? page, BlockParameter block) => Keepers(GposReader.At(chain, block), page ?? 0), requiredParams: 0);
         registry.AddSync("aro_getDelegations", (Address delegator, BlockParameter block) => Delegations(GposReader.At(chain, block), delegator), requiredParams: 1);
-        registry.AddSync("aro_getEpoch", (BlockParameter block) => Epoch(GposReader.At(chain, block)));
-        registry.AddSync("aro_getValidatorSet", (ulong? epoch) => ValidatorSet(GposReader.At(chain, BlockParameter.Latest), epoch));
+        registry.AddSync("aro_getEpoch", (BlockParameter block) => Epoch(GposReader.At(chain, block)), requiredParams: 0);
+        registry.AddSync("aro_getValidatorSet", (ulong? epoch) => ValidatorSet(GposReader.At(chain, BlockParameter.Latest), epoch), requiredParams: 0);
         registry.AddSync("aro_getModuleProof", (byte[] key, BlockParameter block) => ModuleProof(chain, key, block), requiredParams: 1);
     }
 
