@@ -100,11 +100,12 @@ public sealed class StakingDevnetTests(StakingDevnetFixture devnet) : IClassFixt
     [Fact]
     public void A_transaction_that_reverts_on_chain_is_reported_with_the_named_error_from_its_replay()
     {
-        var result = Tx("undelegate", Validator, "1aro", "--gas", "200000", "--private-key-file", devnet.KeyFile(0));
+        // Dev account 2 delegates only to keeper 2 in these tests, never to the validator.
+        var result = Tx("undelegate", Validator, "1aro", "--gas", "200000", "--private-key-file", devnet.KeyFile(2));
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("status reverted", result.Output, StringComparison.Ordinal);
-        Assert.Contains($"reverted: DelegationNotFound({Devnet.AccountAddress(0)}, {Devnet.Validator.Address})", result.Error, StringComparison.Ordinal);
+        Assert.Contains($"reverted: DelegationNotFound({Devnet.AccountAddress(2)}, {Devnet.Validator.Address})", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -121,6 +122,23 @@ public sealed class StakingDevnetTests(StakingDevnetFixture devnet) : IClassFixt
         Assert.True(result.ExitCode == 0, result.ToString());
         var delegations = await devnet.ResultAsync("aro_getDelegations", Devnet.AccountAddress(3).ToLowerHex());
         Assert.Equal(StakingNode.Aro, Quantity256(delegations.GetProperty("delegations")[0].GetProperty("amount")));
+    }
+
+    [Fact]
+    public async Task Undelegated_stake_leaves_the_delegation_and_is_not_withdrawable_before_it_matures()
+    {
+        var key = devnet.KeyFile(0);
+        var delegated = Tx("delegate", Validator, "10aro", "--private-key-file", key);
+        var undelegated = Tx("undelegate", Validator, "4aro", "--private-key-file", key);
+        var withdraw = Tx("withdraw", "--private-key-file", key);
+
+        Assert.True(delegated.ExitCode == 0, delegated.ToString());
+        Assert.True(undelegated.ExitCode == 0, undelegated.ToString());
+        Assert.Contains("event      Undelegated(", undelegated.Output, StringComparison.Ordinal);
+        var delegations = await devnet.ResultAsync("aro_getDelegations", Devnet.AccountAddress(0).ToLowerHex());
+        Assert.Equal(StakingNode.Aro * 6, Quantity256(delegations.GetProperty("delegations")[0].GetProperty("amount")));
+        Assert.Equal(1, withdraw.ExitCode);
+        Assert.Contains("NothingToWithdraw()", withdraw.Error, StringComparison.Ordinal);
     }
 
     [Fact]
