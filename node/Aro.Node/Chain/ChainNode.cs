@@ -4,6 +4,7 @@ using Aro.Execution.Chain;
 using Aro.Execution.Execution;
 using Aro.Execution.Modules;
 using Aro.Execution.TxPool;
+using Aro.Modules.Gpos;
 using Aro.Node.Modules;
 using Aro.State.Trie;
 using Aro.State.World;
@@ -35,7 +36,13 @@ public sealed class ChainNode : IChainReader, IDisposable
         Modules = modules;
         ChainId = genesis.ChainId;
         GenesisHash = chain.GenesisHash;
-        Execution = new ExecutionParameters { MinBaseFee = genesis.MinBaseFeePerGas };
+        Execution = new ExecutionParameters
+        {
+            MinBaseFee = genesis.MinBaseFeePerGas,
+
+            // With GPoS the non-burnt fee funds the epoch's rewards (the module books it as fees); without it the proposer keeps it.
+            FeeRecipient = genesis.Modules.ContainsKey(GposModule.GenesisSection) ? GposModule.Address : null,
+        };
         _head = ReadHeadHeader(chain);
         TxPool = new TxPool(
             new TxPoolOptions

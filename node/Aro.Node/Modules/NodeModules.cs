@@ -47,6 +47,9 @@ public sealed class NodeModules
         return new NodeModules(new ModuleHost([new GposModule()]), gpos);
     }
 
+    /// <summary>Hosts <paramref name="host"/>'s modules with no genesis sections (tests that bring their own modules).</summary>
+    internal static NodeModules Hosting(ModuleHost host) => new(host, null);
+
     /// <summary>Writes every module's genesis records into the genesis state (the hook of <see cref="Genesis.Build"/>).</summary>
     /// <exception cref="GenesisException">A section that does not fit the rest of the genesis (e.g. the module account is not funded with the stake).</exception>
     public void InitializeGenesis(WorldState world)

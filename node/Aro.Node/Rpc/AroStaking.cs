@@ -130,9 +130,9 @@ internal static class AroStaking
     }
 
     /// <summary>
-    /// The set of <paramref name="epoch"/> (default: the head's). The transition into epoch e runs in the
-    /// end-block of block e·epochBlocks − 1, so the state after that block holds e's set; every state up to
-    /// the end of e holds the same one, and the archive keeps them all.
+    /// The consensus set of <paramref name="epoch"/> (default: the head's), read from the module's historical
+    /// sets (<c>71</c>/<c>72</c>, view <c>getValidatorSet</c>) at the head: sets are never deleted, so any started
+    /// epoch is answered from one state. Members are in consensus-address order (a commit's validator index).
     /// </summary>
     private static ValidatorSetDto ValidatorSet(GposReader head, ulong? epoch)
     {
@@ -145,22 +145,27 @@ internal static class AroStaking
             throw new JsonRpcException(JsonRpcErrorCodes.ServerError, $"epoch {wanted} has not started (current epoch {current})");
         }
 
-        var reader = wanted == current ? head : head.AtNumber(wanted == 0 ? 0 : (wanted * blocks) - 1);
-        var set = reader.Call(GetActiveSet);
-        var keepers = set[0].AsList();
-        var powers = set[1].AsList();
+        var set = head.Call(GetValidatorSet, AbiValue.UInt(wanted));
+        var keepers = set[1].AsList();
+        var consensus = set[2].AsList();
+        var powers = set[3].AsList();
         var validators = new ValidatorDto[keepers.Length];
-        var total = UInt256.Zero;
+        ulong total = 0;
         for (var i = 0; i < validators.Length; i++)
         {
-            var keeper = keepers[i].AsAddress();
-            var power = powers[i].AsUInt256();
-            var consensusKey = reader.Call(GetKeeper, AbiValue.Address(keeper))[1].AsBytes();
-            validators[i] = new ValidatorDto { Keeper = keeper, ConsensusAddress = Address.FromPublicKey(consensusKey), Power = power };
+            var power = powers[i].AsUInt64();
+            validators[i] = new ValidatorDto { Keeper = keepers[i].AsAddress(), ConsensusAddress = consensus[i].AsAddress(), Power = power };
             total += power;
         }
 
-        return new ValidatorSetDto { Epoch = wanted, BlockNumber = reader.Header.Number, TotalPower = total, Validators = validators };
+        return new ValidatorSetDto
+        {
+            Epoch = wanted,
+            BlockNumber = wanted == 0 ? 0 : (wanted * blocks) - 1,
+            Hash = new Hash256(set[0].AsBytes()),
+            TotalPower = total,
+            Validators = validators,
+        };
     }
 
     private static ModuleProofDto ModuleProof(IChainReader chain, byte[] key, BlockParameter block)

@@ -48,6 +48,14 @@ internal sealed class GposReader
     public GposReader AtNumber(ulong number) =>
         new(_chain, _chain.Store.GetHeader(number) ?? throw new JsonRpcException(JsonRpcErrorCodes.ServerError, "header not found"));
 
+    /// <summary>Like <see cref="Call"/>, but a revert (e.g. an index past the end) is <c>false</c> instead of an error.</summary>
+    public bool TryCall(AbiFunction view, out AbiValue[] result, params AbiValue[] arguments)
+    {
+        var outcome = _chain.Modules.Query(_state, _context, GposModule.Address, view.EncodeCall(arguments));
+        result = outcome.Succeeded ? view.DecodeResult(outcome.Output) : [];
+        return outcome.Succeeded;
+    }
+
     public AbiValue[] Call(AbiFunction view, params AbiValue[] arguments)
     {
         var result = _chain.Modules.Query(_state, _context, GposModule.Address, view.EncodeCall(arguments));

@@ -20,7 +20,7 @@ public sealed class InitCommandTests
         Assert.True(File.Exists(Path.Combine(home, "config.json")));
         Assert.True(Directory.Exists(Path.Combine(home, "data")));
         Assert.Equal(File.ReadAllText(Devnet.GenesisPath), File.ReadAllText(Path.Combine(home, "genesis.json")));
-        Assert.Contains("0xf8df6e881ca6032d0b52da68e9600ef89fafec8c22ca90b1c2723bbb4fac80c9", result.Output, StringComparison.Ordinal);
+        Assert.Contains("0xc2dfe4abd2074a20410498d54d167f8475c785bcb72afa842026f1aa0ee362ef", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -158,7 +158,7 @@ public sealed class StakingDevnetTests(StakingDevnetFixture devnet) : IClassFixt
         while (true)
         {
             var set = await devnet.ResultAsync("aro_getValidatorSet");
-            if (set.GetProperty("validators").EnumerateArray().Any(v => v.GetProperty("keeper").GetString() == keeper && Quantity256(v.GetProperty("power")) == power))
+            if (set.GetProperty("validators").EnumerateArray().Any(v => v.GetProperty("keeper").GetString() == keeper && Quantity256(v.GetProperty("power")) == power / StakingNode.Aro))
             {
                 return;
             }

@@ -2,6 +2,7 @@ using Aro.Core.Blocks;
 using Aro.Execution.Modules;
 using Aro.Execution.Tests.Modules;
 using Aro.Node.Chain;
+using Aro.Node.Modules;
 using Aro.Node.Production;
 using Aro.Node.Tests.Chain;
 using Aro.Testing;
@@ -55,5 +56,5 @@ public sealed class BlockProducerHookLogTests : IDisposable
     }
 
     // The one line that names how a node is given its modules.
-    private static ModuleHost Hosting(params IModule[] modules) => new(modules);
+    private static NodeModules Hosting(params IModule[] modules) => NodeModules.Hosting(new ModuleHost(modules));
 }

@@ -120,7 +120,11 @@ internal sealed class ValidatorSetDto
     /// <summary>The block whose state holds the set (the last block of the previous epoch; 0 for epoch 0).</summary>
     public required ulong BlockNumber { get; init; }
 
-    public required UInt256 TotalPower { get; init; }
+    /// <summary>The set hash (<c>Genesis.ValidatorSetHash</c> of the members), as consensus uses it.</summary>
+    public required Hash256 Hash { get; init; }
+
+    /// <summary>Σ consensus power, in whole ARO.</summary>
+    public required ulong TotalPower { get; init; }
 
     public required IReadOnlyList<ValidatorDto> Validators { get; init; }
 }
@@ -131,8 +135,8 @@ internal sealed class ValidatorDto
 
     public required Address ConsensusAddress { get; init; }
 
-    /// <summary>Voting power in wei of stake (S1: the keeper's tokens).</summary>
-    public required UInt256 Power { get; init; }
+    /// <summary>Consensus power: ⌊effective stake / 10^18⌋ (whole ARO), as recorded in <c>72</c>.</summary>
+    public required ulong Power { get; init; }
 }
 
 /// <summary>
@@ -162,4 +166,52 @@ internal sealed class ModuleProofDto
     public required Hash256 StorageHash { get; init; }
 
     public required IReadOnlyList<byte[]> StorageProof { get; init; }
+}
+
+/// <summary>aro_getSettlement: an epoch's settlement record (B0) and its keeper lines (B1).</summary>
+internal sealed class SettlementDto
+{
+    public required ulong Epoch { get; init; }
+
+    public required UInt256 Minted { get; init; }
+
+    public required UInt256 Fees { get; init; }
+
+    public required UInt256 KeeperPool { get; init; }
+
+    public required UInt256 EdgePool { get; init; }
+
+    public required UInt256 CommunityTax { get; init; }
+
+    public required UInt256 TotalSlashed { get; init; }
+
+    public required ulong SlashCount { get; init; }
+
+    public required IReadOnlyList<KeeperSettlementDto> Keepers { get; init; }
+}
+
+internal sealed class KeeperSettlementDto
+{
+    public required Address Keeper { get; init; }
+
+    public required UInt256 VotingPower { get; init; }
+
+    public required ulong BlocksSigned { get; init; }
+
+    public required UInt256 Commission { get; init; }
+
+    public required UInt256 DelegatorRewards { get; init; }
+}
+
+/// <summary>One entry of aro_getSlashes (B2).</summary>
+internal sealed class SlashDto
+{
+    public required Address Keeper { get; init; }
+
+    /// <summary><c>doubleSign</c>, <c>downtime</c> or <c>falseVouch</c>.</summary>
+    public required string Reason { get; init; }
+
+    public required ulong InfractionHeight { get; init; }
+
+    public required UInt256 Amount { get; init; }
 }
