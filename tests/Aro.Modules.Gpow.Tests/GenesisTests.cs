@@ -71,4 +71,13 @@ public class GenesisTests
 
         Assert.Throws<GenesisException>(() => genesis.Load(new WorldState(new MemoryTrieNodeStore())));
     }
+
+    [Fact]
+    public void Funded_module_account_is_refused_at_load()
+    {
+        var world = new WorldState(new MemoryTrieNodeStore());
+        world.AddBalance(GpowModule.Address, 1);
+
+        Assert.Throws<GenesisException>(() => new GpowGenesis(new GpowParams(), new AttestationSettings()).Load(world));
+    }
 }

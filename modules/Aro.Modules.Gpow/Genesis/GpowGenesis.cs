@@ -38,6 +38,12 @@ public sealed record GpowGenesis(GpowParams Params, AttestationSettings Attestat
             throw new GenesisException(Path + ".devAttestation.signer", "an enabled dev attestation needs a signer address");
         }
 
+        // Every wei the module holds is booked (bonds, pools, claims, carry); genesis books none.
+        if (!world.GetBalance(GpowModule.Address).IsZero)
+        {
+            throw new GenesisException(Path, $"the module account {GpowModule.Address} must not be funded in alloc");
+        }
+
         var store = new GpowStore(new WritableRecordStore(world.GetModuleStore(GpowModule.Address)));
         if (store.IsInitialized)
         {
