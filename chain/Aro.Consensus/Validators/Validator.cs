@@ -18,6 +18,14 @@ public sealed record Validator
         Power = power;
     }
 
+    /// <summary>For tests that reproduce vectors keyed by arbitrary addresses; no key to verify signatures with.</summary>
+    internal Validator(Address address, ulong power)
+    {
+        Address = address;
+        PublicKey = [];
+        Power = power > 0 ? power : throw new ArgumentOutOfRangeException(nameof(power), "A validator has a positive voting power.");
+    }
+
     public Address Address { get; }
 
     public ImmutableArray<byte> PublicKey { get; }
