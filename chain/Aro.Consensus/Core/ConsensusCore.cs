@@ -141,6 +141,9 @@ public sealed partial class ConsensusCore
             case BlockReady b:
                 OnBlockReady(b);
                 break;
+            case DecisionReceived d:
+                OnDecision(d);
+                break;
             default:
                 throw new ArgumentException($"Unknown consensus input {input.GetType().Name}.", nameof(input));
         }
@@ -191,19 +194,18 @@ public sealed partial class ConsensusCore
         var index = (int)vote.ValidatorIndex;
         var power = (long)validators[index].Power;
         var round = RoundAt(vote.Round);
-        var conflicting = round.Votes(vote.Type).Add(index, vote, power, out var added);
+        var conflicting = round.Votes(vote.Type).Add(index, vote, power, out var counted);
         if (conflicting is not null)
         {
             Emit(new EvidenceFound(new DuplicateVoteEvidence(conflicting, vote)));
-            return false;
         }
 
-        if (added)
+        if (counted)
         {
             round.MarkParticipant(index, power);
         }
 
-        return added;
+        return counted;
     }
 
     private void OnTimeout(TimeoutInfo timeout)
@@ -231,6 +233,31 @@ public sealed partial class ConsensusCore
         }
 
         Evaluate();
+    }
+
+    /// <summary>
+    /// Catch-up: peers decided this height and sent the block with its commit (2/3+ precommits).
+    /// A commit that verifies against this height's set is the decision, whatever round this node is in.
+    /// </summary>
+    private void OnDecision(DecisionReceived decision)
+    {
+        var commit = decision.Commit;
+        if (!IsForThisHeight(commit.Height, decision) || decision.Block.Hash != commit.BlockHash || !IsValid(decision.Block))
+        {
+            return;
+        }
+
+        try
+        {
+            _validators!.VerifyCommit(_config.ChainId, commit.BlockHash, commit.Height, commit);
+        }
+        catch (Validators.CommitVerificationException)
+        {
+            return;
+        }
+
+        Step = RoundStep.Committed;
+        Emit(new CommitBlock(decision.Block, commit));
     }
 
     private void OnBlockReady(BlockReady ready)

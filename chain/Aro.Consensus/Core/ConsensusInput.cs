@@ -13,3 +13,6 @@ public sealed record TimeoutElapsed(TimeoutInfo Timeout) : ConsensusInput;
 
 /// <summary>The block this node asked for with <see cref="RequestBlock"/> is built.</summary>
 public sealed record BlockReady(ulong Height, uint Round, BlockValue Block) : ConsensusInput;
+
+/// <summary>A decided block and its commit from a peer that is ahead (catch-up); accepted when the commit verifies.</summary>
+public sealed record DecisionReceived(BlockValue Block, Commit Commit) : ConsensusInput;

@@ -6,7 +6,8 @@ namespace Aro.Consensus.Validators;
 /// CometBFT's weighted round robin, integer only. Each advance: rescale priorities so their spread
 /// is at most 2 × total power, subtract the (floor) average, then per step add every validator's
 /// power to its priority, pick the highest (ties: lowest address) and subtract the total from it.
-/// The proposer of a set is the validator with the highest priority (same tie-break).
+/// The proposer of a set is the validator picked by the last step of the advance that made it
+/// (CometBFT's <c>vals.Proposer</c>), not the one with the highest priority afterwards.
 /// </summary>
 public sealed partial class ValidatorSet
 {
@@ -15,7 +16,7 @@ public sealed partial class ValidatorSet
     /// <summary>The validator that proposes with these priorities.</summary>
     public Validator Proposer => _validators[ProposerIndex];
 
-    public int ProposerIndex => MostPriority(_priorities.AsSpan());
+    public int ProposerIndex => _proposerIndex;
 
     /// <summary>The set after <paramref name="times"/> proposer rotations (one per round, and one per height).</summary>
     public ValidatorSet AdvanceProposer(uint times)
@@ -28,6 +29,7 @@ public sealed partial class ValidatorSet
         var priorities = _priorities.ToArray();
         Rescale(priorities, PriorityWindowFactor * TotalPower);
         ShiftByAverage(priorities);
+        var chosen = 0;
         for (var step = 0u; step < times; step++)
         {
             for (var i = 0; i < priorities.Length; i++)
@@ -35,14 +37,14 @@ public sealed partial class ValidatorSet
                 priorities[i] = AddClip(priorities[i], (long)_validators[i].Power);
             }
 
-            var chosen = MostPriority(priorities);
+            chosen = MostPriority(priorities);
             priorities[chosen] = SubtractClip(priorities[chosen], TotalPower);
         }
 
-        return new ValidatorSet(_validators, ImmutableArray.Create(priorities), TotalPower, _indexByAddress);
+        return new ValidatorSet(_validators, ImmutableArray.Create(priorities), TotalPower, chosen, _indexByAddress);
     }
 
-    private int MostPriority(ReadOnlySpan<long> priorities)
+    private static int MostPriority(ReadOnlySpan<long> priorities)
     {
         // Index order is address order, so the first maximum is the lowest address: CometBFT's tie-break.
         var best = 0;

@@ -18,6 +18,7 @@ public sealed partial class ValidatorSet
     private readonly ImmutableArray<Validator> _validators;
     private readonly ImmutableArray<long> _priorities;
     private readonly FrozenDictionary<Address, int> _indexByAddress;
+    private readonly int _proposerIndex;
 
     /// <exception cref="ArgumentException">No validators, a duplicate address, or total power above <see cref="MaxTotalPower"/>.</exception>
     public static ValidatorSet Create(IEnumerable<Validator> validators)
@@ -47,12 +48,13 @@ public sealed partial class ValidatorSet
 
         // CometBFT gives every genesis validator the same starting priority and then advances once;
         // equal priorities centre to zero, so starting at zero and advancing once is the same.
-        var fresh = new ValidatorSet([.. sorted], ImmutableArray.Create(new long[sorted.Length]), (long)total);
+        var fresh = new ValidatorSet([.. sorted], ImmutableArray.Create(new long[sorted.Length]), (long)total, proposerIndex: 0);
         return fresh.AdvanceProposer(1);
     }
 
-    private ValidatorSet(ImmutableArray<Validator> validators, ImmutableArray<long> priorities, long totalPower, FrozenDictionary<Address, int>? index = null)
+    private ValidatorSet(ImmutableArray<Validator> validators, ImmutableArray<long> priorities, long totalPower, int proposerIndex, FrozenDictionary<Address, int>? index = null)
     {
+        _proposerIndex = proposerIndex;
         _validators = validators;
         _priorities = priorities;
         TotalPower = totalPower;

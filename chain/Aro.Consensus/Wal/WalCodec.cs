@@ -9,7 +9,7 @@ namespace Aro.Consensus.Wal;
 /// Record payloads: one kind byte, then RLP. 1 end-height: rlp(height). 2 proposal:
 /// rlp([height, round, polRound + 1, blockHash, block, proposerIndex, signature]). 3 vote: the vote's
 /// canonical RLP (<see cref="VoteCodec"/>). 4 timeout: rlp([height, round, step]). 5 block ready:
-/// rlp([height, round, blockHash, block]).
+/// rlp([height, round, blockHash, block]). 6 decision: rlp([blockHash, block, rlp(commit)]).
 /// </summary>
 internal static class WalCodec
 {
@@ -18,6 +18,7 @@ internal static class WalCodec
     private const byte VoteKind = 3;
     private const byte TimeoutKind = 4;
     private const byte BlockReadyKind = 5;
+    private const byte DecisionKind = 6;
 
     public static byte[] Encode(WalRecord record) => record switch
     {
@@ -26,6 +27,7 @@ internal static class WalCodec
         WalInput { Input: VoteReceived v } => WithKind(VoteKind, VoteCodec.Encode(v.Vote)),
         WalInput { Input: TimeoutElapsed t } => WithKind(TimeoutKind, EncodeTimeout(t.Timeout)),
         WalInput { Input: BlockReady b } => WithKind(BlockReadyKind, EncodeBlockReady(b)),
+        WalInput { Input: DecisionReceived d } => WithKind(DecisionKind, EncodeDecision(d)),
         _ => throw new ArgumentException($"No WAL encoding for {record}.", nameof(record)),
     };
 
@@ -47,6 +49,7 @@ internal static class WalCodec
                 VoteKind => new WalInput(new VoteReceived(VoteCodec.Decode(body))),
                 TimeoutKind => new WalInput(new TimeoutElapsed(DecodeTimeout(body))),
                 BlockReadyKind => new WalInput(DecodeBlockReady(body)),
+                DecisionKind => new WalInput(DecodeDecision(body)),
                 var kind => throw new ConsensusWalException($"Unknown WAL record kind {kind}."),
             };
         }
@@ -160,6 +163,32 @@ internal static class WalCodec
         var block = fields.ReadBytes().ToArray();
         fields.EnsureEnd();
         return new BlockReady(height, round, new BlockValue(hash, block));
+    }
+
+    private static byte[] EncodeDecision(DecisionReceived d)
+    {
+        var block = d.Block.Encoded.Span;
+        var commit = CommitCodec.Encode(d.Commit);
+        var content = 1 + Hash256.Size + RlpWriter.LengthOfBytes(block) + RlpWriter.LengthOfBytes(commit);
+        var buffer = new byte[RlpWriter.LengthOfList(content)];
+        var writer = new RlpWriter(buffer);
+        writer.WriteListHeader(content);
+        writer.WriteBytes(d.Block.Hash.Bytes);
+        writer.WriteBytes(block);
+        writer.WriteBytes(commit);
+        return buffer;
+    }
+
+    private static DecisionReceived DecodeDecision(ReadOnlySpan<byte> body)
+    {
+        var outer = new RlpReader(body);
+        var fields = outer.ReadList();
+        outer.EnsureEnd();
+        var hash = new Hash256(fields.ReadBytes());
+        var block = fields.ReadBytes().ToArray();
+        var commit = CommitCodec.Decode(fields.ReadBytes());
+        fields.EnsureEnd();
+        return new DecisionReceived(new BlockValue(hash, block), commit);
     }
 
     private static ulong ReadSingle(ReadOnlySpan<byte> body)

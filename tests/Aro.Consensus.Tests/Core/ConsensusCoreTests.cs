@@ -219,7 +219,7 @@ public sealed class ConsensusCoreTests
     }
 
     [Fact]
-    public void Conflicting_votes_from_one_validator_become_evidence_and_count_once()
+    public void Conflicting_votes_from_one_validator_become_evidence()
     {
         var first = _validators.Prevote(_others[0], 1, 0, TestBlocks.Value("a"));
         var second = _validators.Prevote(_others[0], 1, 0, TestBlocks.Value("b"));
@@ -247,6 +247,47 @@ public sealed class ConsensusCoreTests
 
         var prevote = Assert.Single(Votes(effects));
         Assert.Equal((2UL, next.Hash), (prevote.Height, prevote.BlockHash));
+    }
+
+    [Fact]
+    public void Decision_from_a_peer_with_a_valid_commit_is_committed_in_any_round()
+    {
+        var block = TestBlocks.Value("a");
+        _core.Handle(new TimeoutElapsed(new TimeoutInfo(1, 0, RoundStep.Propose)));
+
+        var effects = _core.Handle(new DecisionReceived(block, _validators.Commit(1, 3, block.Hash, _others.ToArray())));
+
+        Assert.Equal(block.Hash, Assert.Single(effects.OfType<CommitBlock>()).Block.Hash);
+        Assert.Equal(RoundStep.Committed, _core.Step);
+    }
+
+    [Fact]
+    public void Decision_with_a_commit_short_of_two_thirds_is_ignored()
+    {
+        var block = TestBlocks.Value("a");
+
+        var effects = _core.Handle(new DecisionReceived(block, _validators.Commit(1, 0, block.Hash, _others.Take(2).ToArray())));
+
+        Assert.Empty(effects);
+        Assert.Equal(RoundStep.Propose, _core.Step);
+    }
+
+    [Fact]
+    public void Equivocating_validator_counts_towards_each_block_it_voted_for()
+    {
+        var block = TestBlocks.Value("a");
+        _core.Handle(new ProposalReceived(_validators.Proposal(_proposer0, 1, 0, block)));
+        var equivocator = _others[0];
+
+        // Own prevote for a, one honest prevote for a, and the equivocator's second prevote (for a) after one for b.
+        var effects = Feed([
+            _validators.Prevote(equivocator, 1, 0, TestBlocks.Value("b")),
+            _validators.Prevote(_others[1], 1, 0, block),
+            _validators.Prevote(equivocator, 1, 0, block),
+        ]);
+
+        Assert.Single(effects.OfType<EvidenceFound>());
+        Assert.Equal(block.Hash, Assert.Single(Votes(effects), v => v.Type == VoteType.Precommit).BlockHash);
     }
 
     [Fact]

@@ -93,7 +93,7 @@ public sealed class NetworkTests
                 _ => [],
             };
 
-            Assert.True(network.Run(), $"seed {seed}: honest validators did not decide");
+            Assert.True(network.Run(), $"seed {seed}: honest validators did not decide: {network.Describe()}");
             network.AssertAgreementAndValidity();
         }
     }
@@ -109,7 +109,7 @@ public sealed class NetworkTests
             network.Faulty.Add(3);
             network.Byzantine = Equivocate(validators);
 
-            Assert.True(network.Run(), $"seed {seed}: honest validators did not decide");
+            Assert.True(network.Run(), $"seed {seed}: honest validators did not decide: {network.Describe()}");
             network.AssertAgreementAndValidity();
             var evidence = network.Honest.SelectMany(n => n.Evidence).ToList();
             Assert.All(evidence, e => Assert.Equal(validators.Set[3].Address, e.Validator));
@@ -155,7 +155,7 @@ public sealed class NetworkTests
                 network.Byzantine = Equivocate(validators);
             }
 
-            Assert.True(network.Run(), $"seed {seed}: honest validators did not reach height {heights}");
+            Assert.True(network.Run(), $"seed {seed}: honest validators did not reach height {heights}: {network.Describe()}");
             network.AssertAgreementAndValidity();
         }
     }

@@ -17,6 +17,7 @@ internal sealed class SimulatedNetwork
     private readonly List<(int To, ConsensusInput Input)> _queue = [];
     private readonly List<(int Node, TimeoutInfo Timeout, long Due, long Sequence)> _timers = [];
     private readonly Random? _random;
+    private readonly HashSet<(int Node, object Message)> _relayed = [];
     private long _sequence;
 
     public SimulatedNetwork(TestValidators validators, int? seed = null, ConsensusConfig? config = null)
@@ -55,6 +56,12 @@ internal sealed class SimulatedNetwork
     public bool NewestFirst { get; set; }
 
     public int Delivered { get; private set; }
+
+    /// <summary>
+    /// Honest nodes pass on each proposal and vote they receive, once (the gossip the paper's
+    /// liveness relies on: what one correct process receives, all eventually receive).
+    /// </summary>
+    public bool Gossip { get; set; } = true;
 
     public ValidatorSet SetAt(ulong height)
     {
@@ -101,6 +108,12 @@ internal sealed class SimulatedNetwork
         return false;
     }
 
+    /// <summary>Where each node is, for failure messages.</summary>
+    public string Describe() =>
+        $"t={Now} queue={_queue.Count} timers={_timers.Count} delivered={Delivered}; "
+        + string.Join("; ", Nodes.Select(n => $"#{n.Index}{(Faulty.Contains(n.Index) ? "(faulty)" : "")} h={n.Core.Height} r={n.Core.Round} {n.Core.Step} locked={n.Core.LockedRound} commits={n.Commits.Count}"))
+        + "; timers: " + string.Join(",", _timers.Select(t => $"#{t.Node}:{t.Timeout.Height}/{t.Timeout.Round}/{t.Timeout.Step}@{t.Due}"));
+
     /// <summary>Every height committed by two honest nodes was committed with the same block, and each commit proves it.</summary>
     public void AssertAgreementAndValidity()
     {
@@ -128,6 +141,29 @@ internal sealed class SimulatedNetwork
     {
         int index = _random is not null ? _random.Next(_queue.Count) : NewestFirst ? _queue.Count - 1 : 0;
         var (to, input) = _queue[index];
+        if (HeightOf(input) > Nodes[to].Core.Height + 1)
+        {
+            // Gossip keeps re-sending what a lagging peer has not seen; model that by holding the
+            // message until the peer is one height behind it (the core buffers only the next height).
+            var held = _queue[index];
+            _queue.RemoveAt(index);
+            if (NewestFirst)
+            {
+                _queue.Insert(0, held);
+            }
+            else
+            {
+                _queue.Add(held);
+            }
+
+            if (_queue.All(m => HeightOf(m.Input) > Nodes[m.To].Core.Height + 1))
+            {
+                FireEarliestTimer();
+            }
+
+            return;
+        }
+
         _queue.RemoveAt(index);
         if (_random is not null && _random.NextDouble() < DuplicateProbability)
         {
@@ -136,10 +172,39 @@ internal sealed class SimulatedNetwork
 
         Delivered++;
         Process(Nodes[to], Nodes[to].Core.Handle(input));
+        if (Gossip && !Faulty.Contains(to))
+        {
+            object? message = input switch
+            {
+                VoteReceived v => v.Vote,
+                ProposalReceived p => (p.Proposal.Height, p.Proposal.Round, p.Proposal.Value.Hash),
+                _ => null,
+            };
+            if (message is not null && _relayed.Add((to, message)))
+            {
+                foreach (var peer in Nodes.Where(n => n.Index != to))
+                {
+                    Enqueue(peer.Index, input);
+                }
+            }
+        }
     }
+
+    private static ulong HeightOf(ConsensusInput input) => input switch
+    {
+        ProposalReceived p => p.Proposal.Height,
+        VoteReceived v => v.Vote.Height,
+        DecisionReceived d => d.Commit.Height,
+        _ => 0,
+    };
 
     private void FireEarliestTimer()
     {
+        if (_timers.Count == 0)
+        {
+            return;
+        }
+
         var earliest = 0;
         for (var i = 1; i < _timers.Count; i++)
         {
@@ -177,6 +242,15 @@ internal sealed class SimulatedNetwork
                     var height = commit.Commit.Height;
                     Assert.False(node.Commits.ContainsKey(height), $"node {node.Index} committed height {height} twice");
                     node.Commits[height] = commit;
+                    if (!Offline.Contains(node.Index))
+                    {
+                        // Peers that are behind get the decided block with its commit (block sync / commit gossip).
+                        foreach (var peer in Nodes.Where(p => p.Index != node.Index))
+                        {
+                            Enqueue(peer.Index, new DecisionReceived(commit.Block, commit.Commit));
+                        }
+                    }
+
                     if (height < TargetHeight)
                     {
                         Process(node, node.Core.StartHeight(height + 1, SetAt(height + 1)));

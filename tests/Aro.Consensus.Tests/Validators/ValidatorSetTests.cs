@@ -78,7 +78,7 @@ public sealed class ValidatorSetTests
         var set = ValidatorSet.Create([Numbered(0, 10), Numbered(1, 1), Numbered(2, 1)]).AdvanceProposer(4);
 
         Assert.Equal([(4 * (10 - 12)) + 10, (5 * 1) - 12, 5 * 1], Enumerable.Range(0, 3).Select(set.PriorityOf));
-        Assert.Equal(0, set.ProposerIndex);
+        Assert.Equal(1, set.ProposerIndex); // "now this val is mostest for the 1st time"
     }
 
     [Fact]

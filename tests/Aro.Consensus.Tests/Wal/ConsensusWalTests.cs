@@ -28,6 +28,7 @@ public sealed class ConsensusWalTests : IDisposable
             new VoteReceived(_validators.Precommit(0, 3, 2, null)),
             new TimeoutElapsed(new TimeoutInfo(3, 2, RoundStep.Prevote)),
             new BlockReady(3, 2, block),
+            new DecisionReceived(block, _validators.Commit(3, 2, block.Hash, 0, 1, 2)),
         ];
         using (var wal = ConsensusWal.Open(WalPath))
         {
@@ -49,6 +50,8 @@ public sealed class ConsensusWalTests : IDisposable
         var ready = Assert.IsType<BlockReady>(replayed[4]);
         Assert.Equal((3UL, 2u, block.Hash), (ready.Height, ready.Round, ready.Block.Hash));
         Assert.Equal(block.Encoded.ToArray(), ready.Block.Encoded.ToArray());
+        var decision = Assert.IsType<DecisionReceived>(replayed[5]);
+        Assert.Equal(((DecisionReceived)inputs[5]).Commit, decision.Commit);
         Assert.Equal(0, reopened.TruncatedBytes);
     }
 
@@ -153,8 +156,15 @@ public sealed class ConsensusWalTests : IDisposable
             wal.EndHeight(0);
             foreach (var input in inputs)
             {
-                wal.AppendInput(input, sync: true);
-                sent.AddRange(original.Handle(input));
+                wal.AppendInput(input, sync: false);
+                var effects = original.Handle(input);
+                sent.AddRange(effects);
+
+                // As the node does: its own signed messages go into the WAL (synced) before they are sent.
+                foreach (var own in effects.OfType<BroadcastVote>())
+                {
+                    wal.AppendInput(new VoteReceived(own.Vote), sync: true);
+                }
             }
         }
 
@@ -171,8 +181,10 @@ public sealed class ConsensusWalTests : IDisposable
         }
 
         Assert.Equal((original.Round, original.Step, original.LockedBlock), (restarted.Round, restarted.Step, restarted.LockedBlock));
-        Assert.Equal(2, sent.OfType<BroadcastVote>().Count()); // prevote and precommit for a
-        Assert.Equal(sent.OfType<BroadcastVote>().Select(v => v.Vote), resent.OfType<BroadcastVote>().Select(v => v.Vote));
+        // The guarded signer refuses the prevote again (the precommit is later); the replayed own votes stand in for it,
+        // and nothing different is ever signed.
+        Assert.Equal(2, sent.OfType<BroadcastVote>().Count());
+        Assert.Subset(sent.OfType<BroadcastVote>().Select(v => v.Vote).ToHashSet(), resent.OfType<BroadcastVote>().Select(v => v.Vote).ToHashSet());
     }
 
     /// <summary>A core signing through a guarded signer whose state file survives the "crash".</summary>
