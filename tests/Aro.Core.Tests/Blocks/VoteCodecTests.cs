@@ -69,7 +69,7 @@ public sealed class VoteCodecTests
     {
         var encoded = VoteCodec.Encode(Vote.Sign(ChainId, VoteType.Prevote, 1, 0, BlockA, 0, Key));
 
-        Assert.Equal(BlockError.MalformedRlp, Assert.Throws<BlockFormatException>(() => VoteCodec.Decode(encoded[..^1])).Error);
+        Assert.Equal(BlockError.MalformedRlp, Assert.Throws<BlockFormatException>(() => VoteCodec.Decode(encoded.AsSpan(0, encoded.Length - 1))).Error);
     }
 
     [Fact]
