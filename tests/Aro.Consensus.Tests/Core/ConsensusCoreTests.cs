@@ -79,6 +79,17 @@ public sealed class ConsensusCoreTests
     }
 
     [Fact]
+    public void Proposal_signed_for_another_chain_is_ignored()
+    {
+        var value = TestBlocks.Value("a");
+        var otherChain = Aro.Consensus.Core.Proposal.SignBytes.SigningHash(TestValidators.ChainId + 1, 1, 0, -1, value.Hash);
+        var signature = CommitSignature.Sign((uint)_proposer0, otherChain, _validators.Keys[_proposer0]);
+
+        Assert.Empty(_core.Handle(new ProposalReceived(new Proposal(1, 0, -1, value, (uint)_proposer0, signature.Signature))));
+        Assert.Equal(RoundStep.Propose, _core.Step);
+    }
+
+    [Fact]
     public void Propose_timeout_gives_a_nil_prevote()
     {
         var vote = Assert.Single(Votes(_core.Handle(new TimeoutElapsed(new TimeoutInfo(1, 0, RoundStep.Propose)))));

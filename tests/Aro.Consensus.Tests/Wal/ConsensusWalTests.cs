@@ -121,6 +121,20 @@ public sealed class ConsensusWalTests : IDisposable
     }
 
     [Fact]
+    public void Checksummed_record_that_does_not_decode_stops_the_open()
+    {
+        // A frame with a correct CRC-32C over an unknown record kind: not a torn write, so never skipped.
+        byte[] payload = [0x7f, 0x80];
+        var frame = new byte[8 + payload.Length];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(frame, (uint)payload.Length);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(4), Crc32C.Compute(payload));
+        payload.CopyTo(frame, 8);
+        File.WriteAllBytes(WalPath, frame);
+
+        Assert.Throws<ConsensusWalException>(() => ConsensusWal.Open(WalPath));
+    }
+
+    [Fact]
     public void Garbage_appended_after_the_last_record_is_cut()
     {
         using (var wal = ConsensusWal.Open(WalPath))
