@@ -19,7 +19,8 @@ internal sealed class Peer
     private readonly SemaphoreSlim _pending = new(0);
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int _closing;
+    private readonly Lock _closeLock = new();
+    private Task? _close;
 
     public Peer(NodeId id, bool outbound, EndPoint? remote, SecureConnection connection, ChannelDescriptor[] channelsByPriority)
     {
@@ -82,16 +83,25 @@ internal sealed class Peer
             .ContinueWith(_ => CompleteAsync(), TaskScheduler.Default);
     }
 
-    /// <summary>Closes the link; tells the peer why first when it still can (best effort, bounded wait).</summary>
-    public async Task CloseAsync(ProtocolError reason, string message)
+    /// <summary>Closes the link; tells the peer why first when it still can (best effort, bounded wait). Idempotent: the first reason wins.</summary>
+    public Task CloseAsync(ProtocolError reason, string message)
     {
-        if (Interlocked.Exchange(ref _closing, 1) != 0)
+        lock (_closeLock)
         {
-            return;
-        }
+            if (_close is null)
+            {
+                CloseReason = reason;
+                CloseMessage = message;
+                _close = CloseCoreAsync(reason, message);
+            }
 
-        CloseReason = reason;
-        CloseMessage = message;
+            return _close;
+        }
+    }
+
+    private async Task CloseCoreAsync(ProtocolError reason, string message)
+    {
+        await Task.Yield();
         if (reason is not (ProtocolError.None or ProtocolError.FrameAuthenticationFailed or ProtocolError.FrameTooLarge or ProtocolError.FrameMalformed))
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
