@@ -13,6 +13,13 @@ internal sealed class FrameOpener : IDisposable
         _aes = new AesGcm(key, FrameFormat.TagLength);
     }
 
+    /// <summary>The counter of the next frame expected. Set only by benchmarks that open one frame repeatedly.</summary>
+    internal ulong Counter
+    {
+        get => _counter;
+        set => _counter = value;
+    }
+
     /// <summary>
     /// Authenticates and decrypts a body (ciphertext ‖ tag) read after <paramref name="header"/>;
     /// writes channel ‖ payload into <paramref name="plaintext"/> (body length − 16 bytes).
