@@ -51,6 +51,18 @@ public sealed record NodeConfig
     /// <summary>A full node follows the chain from its peers (block sync) and serves JSON-RPC; it produces no blocks and needs no validator key.</summary>
     public bool FullNode { get; init; }
 
+    // Value equality over the peer lists too (a record compares list references).
+    public bool Equals(NodeConfig? other) =>
+        other is not null
+        && GenesisFile == other.GenesisFile && DataDir == other.DataDir && ValidatorKeyFile == other.ValidatorKeyFile
+        && RpcAddress.Equals(other.RpcAddress) && RpcPort == other.RpcPort && LogLevel == other.LogLevel
+        && BlockInterval == other.BlockInterval && EmptyBlockInterval == other.EmptyBlockInterval
+        && NodeKeyFile == other.NodeKeyFile && P2PAddress.Equals(other.P2PAddress) && P2PPort == other.P2PPort
+        && PersistentPeers.SequenceEqual(other.PersistentPeers) && Seeds.SequenceEqual(other.Seeds)
+        && MaxPeers == other.MaxPeers && FullNode == other.FullNode;
+
+    public override int GetHashCode() => HashCode.Combine(GenesisFile, DataDir, RpcPort, P2PPort, FullNode);
+
     /// <exception cref="NodeConfigException">Unreadable, not JSON, an unknown field or a bad value.</exception>
     public static NodeConfig Load(string path)
     {
