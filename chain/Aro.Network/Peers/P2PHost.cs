@@ -24,6 +24,7 @@ public sealed class P2PHost : IAsyncDisposable
     private ChannelDescriptor[] _byPriority = [];
     private Socket? _listener;
     private bool _started;
+    private int _pendingInbound;
 
     public P2PHost(P2PHostOptions options)
     {
@@ -269,6 +270,14 @@ public sealed class P2PHost : IAsyncDisposable
                 return;
             }
 
+            // Unauthenticated connections cost a handshake each: at most as many in flight as peers allowed.
+            if (Interlocked.Increment(ref _pendingInbound) > _options.MaxPeers)
+            {
+                Interlocked.Decrement(ref _pendingInbound);
+                socket.Dispose();
+                continue;
+            }
+
             socket.NoDelay = true;
             Track(AcceptOneAsync(socket, cancellation));
         }
@@ -285,6 +294,10 @@ public sealed class P2PHost : IAsyncDisposable
         catch (PeerProtocolException)
         {
             // Refused or failed before the peer had a proven identity worth scoring; the socket is closed.
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _pendingInbound);
         }
     }
 
