@@ -100,7 +100,17 @@ public sealed class BlockSyncClient
 
     private async Task<List<CommittedBlock>?> FetchAsync(NodeId peer, ulong from, int count, CancellationToken cancellation)
     {
-        var response = _service.RequestAsync(peer, from, count);
+        Task<List<CommittedBlock>> response;
+        try
+        {
+            response = _service.RequestAsync(peer, from, count);
+        }
+        catch (InvalidOperationException)
+        {
+            // A request to this peer is still outstanding (another caller): treat as no answer.
+            return null;
+        }
+
         var request = _service.PendingFor(peer);
         try
         {

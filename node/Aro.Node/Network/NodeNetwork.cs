@@ -22,7 +22,6 @@ internal sealed class NodeNetwork : IAsyncDisposable
     private readonly TxGossip _gossip;
     private readonly BlockSyncService _sync;
     private readonly BlockSyncClient _client;
-    private readonly SemaphoreSlim _wake = new(0);
 
     public NodeNetwork(ChainNode chain, NodeKey key, NodeSettings settings, ILogger logger)
     {
@@ -50,7 +49,7 @@ internal sealed class NodeNetwork : IAsyncDisposable
 
     public Task StartAsync() => Host.StartAsync();
 
-    /// <summary>Catches up from peers until stopped: at start, then whenever a peer may be ahead (checked each second).</summary>
+    /// <summary>Catches up from peers until stopped: at start, then every second (cheap when no peer is ahead).</summary>
     public async Task FollowAsync(CancellationToken stopping)
     {
         while (!stopping.IsCancellationRequested)
@@ -68,10 +67,15 @@ internal sealed class NodeNetwork : IAsyncDisposable
             {
                 return;
             }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A failure here (the store refusing a write) must not end the node; the next round retries.
+                Log(LogLevel.Error, "Block sync failed at height {Height}: {Error}", before, e.Message);
+            }
 
             try
             {
-                await _wake.WaitAsync(TimeSpan.FromSeconds(1), stopping).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromSeconds(1), stopping).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -84,7 +88,6 @@ internal sealed class NodeNetwork : IAsyncDisposable
     {
         _chain.TxPool.NewPending -= OnNewPending;
         await Host.DisposeAsync().ConfigureAwait(false);
-        _wake.Dispose();
     }
 
     private TxAdmission ReceiveTransaction(ReadOnlyMemory<byte> raw, NodeId from)
