@@ -58,10 +58,12 @@ internal static class InitCommand
 
                 var config = new NodeConfig();
                 NodeHome.Initialize(homePath, json, key, config);
+                var nodeKey = Aro.Network.Keys.NodeKeyFile.LoadOrCreate(Path.Combine(homePath, config.NodeKeyFile));
                 Report(output, homePath, config, spec, key);
+                output.WriteLine($"  node id    {nodeKey.Id} in {Path.Combine(homePath, config.NodeKeyFile)} (P2P identity; peers list it as {nodeKey.Id}@host:{config.P2PPort})");
                 return ExitCodes.Ok;
             }
-            catch (Exception e) when (e is GenesisException or ValidatorKeyException or NodeConfigException or IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is GenesisException or ValidatorKeyException or NodeConfigException or Aro.Network.Keys.NodeKeyException or IOException or UnauthorizedAccessException)
             {
                 return Usage(error, e.Message);
             }
