@@ -58,9 +58,9 @@ public sealed partial class GposModule : IKeeperRegistry
         DuplicateVoteEvidence evidence;
         try
         {
-            evidence = DuplicateVoteEvidence.Decode(a[0].AsBytes());
+            evidence = DuplicateVoteEvidenceCodec.Decode(a[0].AsBytes());
         }
-        catch (EvidenceFormatException e)
+        catch (BlockFormatException e)
         {
             throw new ModuleRevertException(MalformedEvidence.Encode(), e.Message);
         }

@@ -126,9 +126,12 @@ public class DoubleSignTests
     {
         static byte[] Calldata(GposChain c)
         {
-            var a = Vote.Sign(GposChain.ChainId, 4, 0, VoteType.Prevote, SlashingHarness.Hash(1), c[0].ConsensusPrivateKey);
-            var b = Vote.Sign(GposChain.ChainId, 4, 0, VoteType.Prevote, SlashingHarness.Hash(2), c[1].ConsensusPrivateKey);
-            return SlashingHarness.Evidence(DuplicateVoteEvidence.Of(a, b));
+            var a = Vote.Sign(GposChain.ChainId, VoteType.Prevote, 4, 0, SlashingHarness.Hash(1), 0, c[0].ConsensusPrivateKey);
+            var other = Vote.Sign(GposChain.ChainId, VoteType.Prevote, 4, 0, SlashingHarness.Hash(2), 0, c[1].ConsensusPrivateKey);
+
+            // The second vote claims the first one's validator but carries another key's signature.
+            var b = new Vote(other.Type, other.Height, other.Round, other.BlockHash, 0, a.Validator, other.Signature);
+            return SlashingHarness.Evidence(new DuplicateVoteEvidence(a, b));
         }
 
         Reverts.With(InEpochOne, c => c[6], Calldata, InvalidEvidenceSignature);
@@ -154,14 +157,15 @@ public class DoubleSignTests
         get
         {
             var evidence = SlashingHarness.DoubleSign(Account.Of(2), 4);
-            var tree = RlpCodec.DecodeTree(evidence.Encoded);
+            var encoded = DuplicateVoteEvidenceCodec.Encode(evidence);
+            var tree = RlpCodec.DecodeTree(encoded);
             var swapped = RlpCodec.Encode(RlpItem.FromList(tree.Items[1], tree.Items[0]));
             var same = RlpCodec.Encode(RlpItem.FromList(tree.Items[0], tree.Items[0]));
             return new TheoryData<string, byte[]>
             {
                 { "empty", [] },
                 { "not RLP", [0xff, 0x01] },
-                { "trailing byte", [.. evidence.Encoded, 0x00] },
+                { "trailing byte", [.. encoded, 0x00] },
                 { "votes in reverse order", swapped },
                 { "the same vote twice", same },
             };
@@ -224,7 +228,7 @@ public class DoubleSignTests
         var chain = InEpochOne();
         var evidence = SlashingHarness.DoubleSign(chain[1], 4);
 
-        var result = chain.Block(chain.ProbeTx(chain[6], GpowProbeModule.HandleEvidence.EncodeCall(AbiValue.Bytes(evidence.Encoded))));
+        var result = chain.Block(chain.ProbeTx(chain[6], GpowProbeModule.HandleEvidence.EncodeCall(AbiValue.Bytes(DuplicateVoteEvidenceCodec.Encode(evidence)))));
 
         Assert.True(result.Transactions[0].Succeeded);
         Assert.True(chain.Keeper(chain[1]).Tombstoned);

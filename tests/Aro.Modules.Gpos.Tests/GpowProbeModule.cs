@@ -53,7 +53,7 @@ internal sealed class GpowProbeModule(GposModule gpos) : IModule
         if (selector == HandleEvidence.Selector)
         {
             var a = HandleEvidence.DecodeArguments(data[AbiSelector.Size..]);
-            gpos.HandleEvidence(context.For(gpos), DuplicateVoteEvidence.Decode(a[0].AsBytes()));
+            gpos.HandleEvidence(context.For(gpos), DuplicateVoteEvidenceCodec.Decode(a[0].AsBytes()));
             return ModuleCallResult.Success([]);
         }
 

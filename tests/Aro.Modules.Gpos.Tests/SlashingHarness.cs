@@ -43,9 +43,9 @@ internal static class SlashingHarness
     /// <summary>Two precommits of <paramref name="signer"/> for different blocks at <paramref name="height"/>.</summary>
     public static DuplicateVoteEvidence DoubleSign(Account signer, ulong height, ulong chainId = GposChain.ChainId)
     {
-        var a = Vote.Sign(chainId, height, 0, VoteType.Precommit, Hash(1), signer.ConsensusPrivateKey);
-        var b = Vote.Sign(chainId, height, 0, VoteType.Precommit, Hash(2), signer.ConsensusPrivateKey);
-        return DuplicateVoteEvidence.Of(a, b);
+        var a = Vote.Sign(chainId, VoteType.Precommit, height, 0, Hash(1), 0, signer.ConsensusPrivateKey);
+        var b = Vote.Sign(chainId, VoteType.Precommit, height, 0, Hash(2), 0, signer.ConsensusPrivateKey);
+        return new DuplicateVoteEvidence(a, b);
     }
 
     public static Hash256 Hash(byte fill)
@@ -55,7 +55,7 @@ internal static class SlashingHarness
         return new Hash256(bytes);
     }
 
-    public static byte[] Evidence(DuplicateVoteEvidence evidence) => Evidence(evidence.Encoded);
+    public static byte[] Evidence(DuplicateVoteEvidence evidence) => Evidence(DuplicateVoteEvidenceCodec.Encode(evidence));
 
     public static byte[] Evidence(byte[] encoded) => Abi.StakingAbi.SubmitDoubleSignEvidence.EncodeCall(AbiValue.Bytes(encoded));
 

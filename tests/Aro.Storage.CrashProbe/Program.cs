@@ -2,7 +2,8 @@
 // Batch k sets every probe key to k and then Metadata/"last" to k, so after a crash every probe
 // key must equal "last" if batches are all-or-nothing. After each commit it prints "committed k"
 // so the parent knows which batches were acknowledged before the kill.
-// Mode "chain" (ChainProbe.cs) commits whole blocks through Aro.Execution's ChainStore instead.
+// Mode "chain" (ChainProbe.cs) commits whole blocks through Aro.Execution's ChainStore instead;
+// mode "signer" (SignerProbe.cs) signs consensus steps through Aro.Consensus' GuardedSigner.
 using System.Buffers.Binary;
 using Aro.Storage;
 using Aro.Storage.CrashProbe;
@@ -13,9 +14,14 @@ if (args.Length == 3 && args[0] == "chain")
     return ChainProbe.Run(args[1], args[2]);
 }
 
+if (args.Length == 2 && args[0] == "signer")
+{
+    return SignerProbe.Run(args[1]);
+}
+
 if (args.Length != 2 || (args[1] != "sync" && args[1] != "nosync"))
 {
-    Console.Error.WriteLine("usage: Aro.Storage.CrashProbe <dbdir> sync|nosync | chain <dbdir> <genesis.json>");
+    Console.Error.WriteLine("usage: Aro.Storage.CrashProbe <dbdir> sync|nosync | chain <dbdir> <genesis.json> | signer <statefile>");
     return 2;
 }
 

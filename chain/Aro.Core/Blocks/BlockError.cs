@@ -38,4 +38,10 @@ public enum BlockError
 
     /// <summary>A block whose last commit does not match its header (hash, height or parent).</summary>
     LastCommitMismatch,
+
+    /// <summary>A vote whose type is neither prevote nor precommit.</summary>
+    InvalidVote,
+
+    /// <summary>Duplicate-vote evidence whose votes do not conflict (different step or validator, same block) or are out of canonical order.</summary>
+    InvalidEvidence,
 }

@@ -1,35 +1,31 @@
 using Aro.Core.Crypto;
-using Aro.Core.Rlp;
 
 namespace Aro.Core.Blocks;
 
 /// <summary>
-/// Proof that one validator key signed two different votes for the same (height, round, type):
-/// <c>rlp([voteA, voteB])</c> with voteA's block hash ordered before voteB's (nil first, then bytes
-/// ascending), so a pair of votes has exactly one encoding and one <see cref="Hash"/> — swapping the
-/// votes cannot make a second piece of evidence out of the same double sign.
+/// Proof that one validator signed two different votes for the same step: same type, height, round,
+/// validator (address and index), different block ids (a nil vote counts as an id). The pair is kept
+/// in one canonical order (nil first, then by block hash ascending) so the evidence has one encoding
+/// and one <see cref="Hash"/>, whichever order it was observed in. Construction checks the shape;
+/// <see cref="Verify"/> checks both signatures. Whether the validator was in the set of that height,
+/// and whether the evidence is too old, are for the consumer (consensus' evidence pool, GPoS slashing).
 /// </summary>
-public sealed class DuplicateVoteEvidence
+public sealed class DuplicateVoteEvidence : IEquatable<DuplicateVoteEvidence>
 {
-    /// <exception cref="EvidenceFormatException">The votes do not conflict or are not in canonical order.</exception>
-    public DuplicateVoteEvidence(Vote voteA, Vote voteB)
+    private Hash256? _hash;
+
+    /// <summary>Orders <paramref name="first"/> and <paramref name="second"/> canonically.</summary>
+    /// <exception cref="ArgumentException">The votes do not conflict.</exception>
+    public DuplicateVoteEvidence(Vote first, Vote second)
     {
-        ArgumentNullException.ThrowIfNull(voteA);
-        ArgumentNullException.ThrowIfNull(voteB);
-        if (voteA.Height != voteB.Height || voteA.Round != voteB.Round || voteA.Type != voteB.Type)
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        if (CheckConflict(first, second) is { } problem)
         {
-            throw new EvidenceFormatException("the votes are for different (height, round, type)");
+            throw new ArgumentException(problem, nameof(second));
         }
 
-        if (CompareHashes(voteA.BlockHash, voteB.BlockHash) >= 0)
-        {
-            throw new EvidenceFormatException("vote A's block hash must order strictly before vote B's (the votes must differ)");
-        }
-
-        VoteA = voteA;
-        VoteB = voteB;
-        Encoded = RlpCodec.Encode(RlpItem.FromList(voteA.ToRlp(), voteB.ToRlp()));
-        Hash = Keccak256.Hash(Encoded);
+        (VoteA, VoteB) = IsCanonicalOrder(first, second) ? (first, second) : (second, first);
     }
 
     public Vote VoteA { get; }
@@ -38,79 +34,43 @@ public sealed class DuplicateVoteEvidence
 
     public ulong Height => VoteA.Height;
 
-    /// <summary>The canonical encoding.</summary>
-    public byte[] Encoded { get; }
+    public uint Round => VoteA.Round;
 
-    /// <summary>keccak256 of <see cref="Encoded"/>: identifies the evidence (handled once).</summary>
-    public Hash256 Hash { get; }
+    public VoteType Type => VoteA.Type;
 
-    /// <summary>Builds evidence from two conflicting votes in either order.</summary>
-    public static DuplicateVoteEvidence Of(Vote first, Vote second)
+    public Address Validator => VoteA.Validator;
+
+    public uint ValidatorIndex => VoteA.ValidatorIndex;
+
+    /// <summary>keccak256 of the canonical encoding: the identity used to de-duplicate evidence.</summary>
+    public Hash256 Hash => _hash ??= Keccak256.Hash(DuplicateVoteEvidenceCodec.Encode(this));
+
+    /// <summary>Both signatures recover to <see cref="Validator"/> on <paramref name="chainId"/>.</summary>
+    public bool Verify(ulong chainId) => VoteA.Verify(chainId) && VoteB.Verify(chainId);
+
+    /// <summary>Null when the two votes equivocate, else why not.</summary>
+    internal static string? CheckConflict(Vote a, Vote b)
     {
-        ArgumentNullException.ThrowIfNull(first);
-        ArgumentNullException.ThrowIfNull(second);
-        return CompareHashes(first.BlockHash, second.BlockHash) <= 0 ? new(first, second) : new(second, first);
-    }
-
-    /// <summary>Strict decoding: canonical RLP, two well-formed votes, conflicting, in canonical order, nothing after.</summary>
-    /// <exception cref="EvidenceFormatException">Anything else.</exception>
-    public static DuplicateVoteEvidence Decode(ReadOnlySpan<byte> encoded)
-    {
-        try
+        if (a.Type != b.Type || a.Height != b.Height || a.Round != b.Round)
         {
-            var outer = new RlpReader(encoded);
-            var votes = outer.ReadList();
-            outer.EnsureEnd();
-            var a = Vote.Read(ref votes);
-            var b = Vote.Read(ref votes);
-            votes.EnsureEnd();
-            return new DuplicateVoteEvidence(a, b);
-        }
-        catch (RlpException e)
-        {
-            throw new EvidenceFormatException(e.Message, e);
-        }
-    }
-
-    /// <summary>
-    /// The one address that signed both votes on chain <paramref name="chainId"/>; false when a signature
-    /// does not recover or the two votes were signed by different keys.
-    /// </summary>
-    public bool TryRecoverSigner(ulong chainId, out Address signer)
-    {
-        if (VoteA.TryRecoverSigner(chainId, out var a) && VoteB.TryRecoverSigner(chainId, out var b) && a == b)
-        {
-            signer = a;
-            return true;
+            return $"Evidence votes are for different steps ({a.Type} {a.Height}/{a.Round} vs {b.Type} {b.Height}/{b.Round}).";
         }
 
-        signer = default;
-        return false;
+        if (a.Validator != b.Validator || a.ValidatorIndex != b.ValidatorIndex)
+        {
+            return $"Evidence votes are from different validators ({a.Validator} #{a.ValidatorIndex} vs {b.Validator} #{b.ValidatorIndex}).";
+        }
+
+        return a.BlockHash == b.BlockHash ? "Evidence votes are for the same block id; they do not conflict." : null;
     }
 
-    private static int CompareHashes(Hash256? a, Hash256? b) => (a, b) switch
-    {
-        (null, null) => 0,
-        (null, _) => -1,
-        (_, null) => 1,
-        ({ } x, { } y) => x.Bytes.SequenceCompareTo(y.Bytes),
-    };
-}
+    /// <summary>Nil before any hash, then hashes ascending.</summary>
+    internal static bool IsCanonicalOrder(Vote a, Vote b) =>
+        a.BlockHash is not { } hashA || (b.BlockHash is { } hashB && hashA.CompareTo(hashB) < 0);
 
-/// <summary>Bytes that are not well-formed duplicate-vote evidence.</summary>
-public sealed class EvidenceFormatException : Exception
-{
-    public EvidenceFormatException()
-    {
-    }
+    public bool Equals(DuplicateVoteEvidence? other) => other is not null && VoteA.Equals(other.VoteA) && VoteB.Equals(other.VoteB);
 
-    public EvidenceFormatException(string message)
-        : base(message)
-    {
-    }
+    public override bool Equals(object? obj) => Equals(obj as DuplicateVoteEvidence);
 
-    public EvidenceFormatException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
+    public override int GetHashCode() => HashCode.Combine(VoteA, VoteB);
 }

@@ -1,111 +1,96 @@
 using Aro.Core.Crypto;
-using Aro.Core.Rlp;
 
 namespace Aro.Core.Blocks;
 
 /// <summary>
-/// One signed consensus vote: a validator's prevote or precommit for (height, round, block hash),
-/// with a recoverable signature r ‖ s ‖ v over <see cref="VoteSignBytes.SigningHash"/>. A nil vote
-/// has no block hash. The signer is recovered, not stored: the encoding cannot name one validator
-/// and carry another's signature. Encoded as <c>rlp([height, round, type, blockHash | "", signature])</c>.
+/// A validator's signed prevote or precommit for (height, round, block hash), or for nil (no block).
+/// The signature is r ‖ s ‖ v over <see cref="VoteSignBytes.SigningHash"/>, canonical as in a
+/// <see cref="Commit"/>, so a precommit for a block is one commit signature. The validator's index
+/// and address travel with the vote; <see cref="Verify"/> checks the signature recovers to that
+/// address. Whether the index names that address in the set of the height is the caller's check.
 /// </summary>
-public sealed class Vote
+public sealed class Vote : IEquatable<Vote>
 {
-    /// <exception cref="ArgumentException">Unknown vote type or a non-canonical signature.</exception>
-    public Vote(ulong height, uint round, VoteType type, Hash256? blockHash, ReadOnlySpan<byte> signature)
+    private readonly CommitSignature _signature;
+
+    /// <exception cref="ArgumentException">An unknown vote type or a non-canonical signature.</exception>
+    public Vote(VoteType type, ulong height, uint round, Hash256? blockHash, uint validatorIndex, in Address validator, ReadOnlySpan<byte> signature)
     {
         if (type is not (VoteType.Prevote or VoteType.Precommit))
         {
             throw new ArgumentException($"Unknown vote type {(byte)type}.", nameof(type));
         }
 
-        if (CommitSignature.Check(signature) is { } problem)
-        {
-            throw new ArgumentException(problem, nameof(signature));
-        }
-
+        Type = type;
         Height = height;
         Round = round;
-        Type = type;
         BlockHash = blockHash;
-        Signature = signature.ToArray();
+        ValidatorIndex = validatorIndex;
+        Validator = validator;
+        _signature = new CommitSignature(validatorIndex, signature);
     }
+
+    public VoteType Type { get; }
 
     public ulong Height { get; }
 
     public uint Round { get; }
 
-    public VoteType Type { get; }
-
     /// <summary>Null for a nil vote.</summary>
     public Hash256? BlockHash { get; }
 
-    /// <summary>r ‖ s ‖ v, 65 bytes, low s.</summary>
-    public ReadOnlyMemory<byte> Signature { get; }
+    public bool IsNil => BlockHash is null;
 
-    /// <summary>Signs a vote with a validator key (RFC 6979, low s).</summary>
-    public static Vote Sign(ulong chainId, ulong height, uint round, VoteType type, Hash256? blockHash, ReadOnlySpan<byte> privateKey)
-    {
-        var digest = VoteSignBytes.SigningHash(chainId, height, round, type, blockHash);
-        Span<byte> signature = stackalloc byte[CommitSignature.SignatureLength];
-        Secp256k1.SignRecoverable(digest.Bytes, privateKey, signature[..Secp256k1.SignatureLength], out var recoveryId);
-        signature[Secp256k1.SignatureLength] = recoveryId;
-        return new Vote(height, round, type, blockHash, signature);
-    }
+    public uint ValidatorIndex { get; }
 
-    /// <summary>The address of the key that signed this vote on chain <paramref name="chainId"/>; false when none recovers.</summary>
-    public bool TryRecoverSigner(ulong chainId, out Address signer)
+    public Address Validator { get; }
+
+    /// <summary>r ‖ s ‖ v (65 bytes).</summary>
+    public ReadOnlySpan<byte> Signature => _signature.Signature;
+
+    /// <summary>Signs a vote with a validator key (RFC 6979, low s): the same inputs give the same vote.</summary>
+    public static Vote Sign(ulong chainId, VoteType type, ulong height, uint round, Hash256? blockHash, uint validatorIndex, ReadOnlySpan<byte> privateKey)
     {
-        var digest = VoteSignBytes.SigningHash(chainId, Height, Round, Type, BlockHash);
         Span<byte> publicKey = stackalloc byte[Secp256k1.UncompressedPublicKeyLength];
-        var signature = Signature.Span;
-        if (!Secp256k1.TryRecoverPublicKey(digest.Bytes, signature[..Secp256k1.SignatureLength], signature[Secp256k1.SignatureLength], publicKey))
-        {
-            signer = default;
-            return false;
-        }
-
-        signer = Address.FromPublicKey(publicKey);
-        return true;
+        Secp256k1.GetPublicKey(privateKey, publicKey);
+        var signature = CommitSignature.Sign(validatorIndex, VoteSignBytes.SigningHash(chainId, height, round, type, blockHash), privateKey);
+        return new Vote(type, height, round, blockHash, validatorIndex, Address.FromPublicKey(publicKey), signature.Signature);
     }
 
-    internal RlpItem ToRlp() => RlpItem.FromList(
-        RlpItem.FromBytes(((UInt256)Height).ToBigEndianMinimal()),
-        RlpItem.FromBytes(((UInt256)Round).ToBigEndianMinimal()),
-        RlpItem.FromBytes([(byte)Type]),
-        RlpItem.FromBytes(BlockHash is { } hash ? hash.Bytes : []),
-        RlpItem.FromBytes(Signature.Span));
+    public Hash256 SigningHash(ulong chainId) => VoteSignBytes.SigningHash(chainId, Height, Round, Type, BlockHash);
 
-    /// <summary>Reads one vote from <paramref name="reader"/>; every field strict.</summary>
-    internal static Vote Read(ref RlpReader reader)
+    /// <summary>True when the signature over this vote's sign bytes on <paramref name="chainId"/> recovers to <see cref="Validator"/>.</summary>
+    public bool Verify(ulong chainId) => _signature.TryRecoverSigner(SigningHash(chainId), out var signer) && signer == Validator;
+
+    /// <summary>This precommit's signature as it goes into a commit.</summary>
+    /// <exception cref="InvalidOperationException">A prevote or a nil vote: only precommits for a block are commit signatures.</exception>
+    public CommitSignature ToCommitSignature() =>
+        Type == VoteType.Precommit && BlockHash is not null
+            ? _signature
+            : throw new InvalidOperationException("Only a precommit for a block goes into a commit.");
+
+    /// <summary>Same validator and step (type, height, round), different block ids: the two votes equivocate.</summary>
+    public bool ConflictsWith(Vote other)
     {
-        var fields = reader.ReadList();
-        var height = fields.ReadUInt64();
-        var round = fields.ReadUInt64();
-        var type = fields.ReadUInt64();
-        var hash = fields.ReadBytes();
-        var signature = fields.ReadBytes();
-        fields.EnsureEnd();
-        if (round > uint.MaxValue)
-        {
-            throw new EvidenceFormatException("vote round does not fit 32 bits");
-        }
-
-        if (type is not ((byte)VoteType.Prevote or (byte)VoteType.Precommit))
-        {
-            throw new EvidenceFormatException($"unknown vote type {type}");
-        }
-
-        if (hash.Length is not (0 or Hash256.Size))
-        {
-            throw new EvidenceFormatException($"vote block hash is {hash.Length} bytes; 0 (nil) or 32 expected");
-        }
-
-        if (CommitSignature.Check(signature) is { } problem)
-        {
-            throw new EvidenceFormatException(problem);
-        }
-
-        return new Vote(height, (uint)round, (VoteType)type, hash.IsEmpty ? null : new Hash256(hash), signature);
+        ArgumentNullException.ThrowIfNull(other);
+        return Type == other.Type && Height == other.Height && Round == other.Round && Validator == other.Validator
+            && BlockHash != other.BlockHash;
     }
+
+    public bool Equals(Vote? other) =>
+        other is not null
+        && Type == other.Type
+        && Height == other.Height
+        && Round == other.Round
+        && BlockHash == other.BlockHash
+        && ValidatorIndex == other.ValidatorIndex
+        && Validator == other.Validator
+        && Signature.SequenceEqual(other.Signature);
+
+    public override bool Equals(object? obj) => Equals(obj as Vote);
+
+    public override int GetHashCode() => HashCode.Combine(Type, Height, Round, BlockHash, Validator);
+
+    public override string ToString() =>
+        $"{Type} h={Height} r={Round} {(BlockHash is { } hash ? hash.ToString()[..10] : "nil")} by #{ValidatorIndex} {Validator}";
 }

@@ -71,31 +71,11 @@ public static class Genesis
         return new Block(header, BlockBody.Empty);
     }
 
-    /// <summary>
-    /// keccak256(rlp([[address, power], …])) over the validators sorted by address ascending. The
-    /// public keys are not hashed: the address is derived from the key, so it already pins it.
-    /// </summary>
+    /// <summary>The header's validator-set hash of the genesis validators (<see cref="Aro.Core.Blocks.ValidatorSetHash"/>).</summary>
     public static Hash256 ValidatorSetHash(IReadOnlyList<GenesisValidator> validators)
     {
         ArgumentNullException.ThrowIfNull(validators);
-        var sorted = validators.OrderBy(v => v.Address).ToArray();
-        int content = 0;
-        foreach (var validator in sorted)
-        {
-            content += RlpWriter.LengthOfList(RlpUInt256Extensions.AddressLength + RlpWriter.LengthOfUInt64(validator.Power));
-        }
-
-        var buffer = new byte[RlpWriter.LengthOfList(content)];
-        var writer = new RlpWriter(buffer);
-        writer.WriteListHeader(content);
-        foreach (var validator in sorted)
-        {
-            writer.WriteListHeader(RlpUInt256Extensions.AddressLength + RlpWriter.LengthOfUInt64(validator.Power));
-            writer.WriteAddress(validator.Address);
-            writer.WriteUInt64(validator.Power);
-        }
-
-        return Keccak256.Hash(buffer);
+        return Aro.Core.Blocks.ValidatorSetHash.Compute(validators.Select(v => new ValidatorPower(v.Address, v.Power)));
     }
 
     private static Address AddressOf(ReadOnlySpan<byte> label) => new(Keccak256.Hash(label).Bytes[12..]);

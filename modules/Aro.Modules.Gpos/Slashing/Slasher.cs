@@ -197,10 +197,13 @@ internal sealed class Slasher
             throw Revert(EvidenceAlreadyHandled, AbiValue.Bytes(evidence.Hash.Bytes.ToArray()));
         }
 
-        if (!evidence.TryRecoverSigner(chainId, out var signer))
+        // Both votes must recover to the validator address they carry (consensus' Vote.Verify).
+        if (!evidence.Verify(chainId))
         {
             throw Revert(InvalidEvidenceSignature);
         }
+
+        var signer = evidence.Validator;
 
         var member = FindMember(height / p.EpochBlocks, signer) ?? throw Revert(ValidatorNotInSet, AbiValue.Address(signer), AbiValue.UInt(height));
         var keeper = _store.GetKeeper(member.Keeper) ?? throw new InvalidOperationException("validator set names a missing keeper");

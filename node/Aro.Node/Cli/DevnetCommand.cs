@@ -36,7 +36,7 @@ internal static class DevnetCommand
                     // Clients that wait for a receipt by polling for new blocks (ethers' tx.wait()) can look
                     // just before a block and start watching just after it; on a chain that only makes
                     // blocks for transactions they would then wait forever. A devnet keeps a heartbeat.
-                    NodeHome.Initialize(homePath, DevnetGenesis.Json, DevnetGenesis.ValidatorKey, new NodeConfig { EmptyBlockInterval = DevnetEmptyBlockInterval });
+                    NodeHome.Initialize(homePath, DevnetGenesis.Json, DevnetGenesis.ValidatorKey, new NodeConfig { EmptyBlockInterval = DevnetEmptyBlockInterval, P2PAddress = System.Net.IPAddress.Loopback, P2PPort = 0 });
                 }
 
                 var settings = shared.Apply(parseResult, NodeSettings.From(NodeConfig.Load(NodeHome.ConfigPath(homePath)), homePath));

@@ -62,10 +62,12 @@ internal static class InitCommand
                 var genesisHash = Genesis.Build(spec, new MemoryTrieNodeStore(), new MemoryTrieNodeStore(), NodeModules.For(spec).InitializeGenesis).Hash;
                 var config = new NodeConfig();
                 NodeHome.Initialize(homePath, json, key, config);
+                var nodeKey = Aro.Network.Keys.NodeKeyFile.LoadOrCreate(Path.Combine(homePath, config.NodeKeyFile));
                 Report(output, homePath, config, spec, genesisHash, key);
+                output.WriteLine($"  node id    {nodeKey.Id} in {Path.Combine(homePath, config.NodeKeyFile)} (P2P identity; peers list it as {nodeKey.Id}@host:{config.P2PPort})");
                 return ExitCodes.Ok;
             }
-            catch (Exception e) when (e is GenesisException or ValidatorKeyException or NodeConfigException or IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is GenesisException or ValidatorKeyException or NodeConfigException or Aro.Network.Keys.NodeKeyException or IOException or UnauthorizedAccessException)
             {
                 return Usage(error, e.Message);
             }

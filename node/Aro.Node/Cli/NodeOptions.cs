@@ -17,8 +17,20 @@ internal sealed class NodeOptions
 
     public Option<string?> EmptyBlockInterval { get; } = new("--empty-block-interval") { Description = "Make an empty block if none was made for this long, e.g. 10s, or never (default: never; devnet: 2s)." };
 
+    public Option<string?> P2PAddress { get; } = new("--p2p-addr") { Description = "P2P listen address (default 0.0.0.0)." };
+
+    public Option<int?> P2PPort { get; } = new("--p2p-port") { Description = "P2P port (default 26656; 0 picks a free one)." };
+
+    public Option<string?> PersistentPeers { get; } = new("--persistent-peers") { Description = "Comma-separated 0x<node id>@host:port peers to keep connected (replaces the config list)." };
+
+    public Option<bool> FullNode { get; } = new("--full-node") { Description = "Follow the chain from peers (block sync) without producing blocks; no validator key needed." };
+
     public void AddTo(Command command)
     {
+        command.Add(P2PAddress);
+        command.Add(P2PPort);
+        command.Add(PersistentPeers);
+        command.Add(FullNode);
         command.Add(RpcAddress);
         command.Add(RpcPort);
         command.Add(LogLevel);
@@ -66,6 +78,47 @@ internal sealed class NodeOptions
         {
             var empty = emptyText == "never" ? (TimeSpan?)null : Duration(emptyText, "--empty-block-interval");
             settings = settings with { Production = settings.Production with { EmptyBlockInterval = empty } };
+        }
+
+        if (parseResult.GetValue(P2PAddress) is { } p2pText)
+        {
+            settings = settings with
+            {
+                P2PEndPoint = new IPEndPoint(
+                    IPAddress.TryParse(p2pText, out var p2pAddress) ? p2pAddress : throw new NodeConfigException("--p2p-addr must be an IP address, e.g. 0.0.0.0"),
+                    settings.P2PEndPoint.Port),
+            };
+        }
+
+        if (parseResult.GetValue(P2PPort) is { } p2pPort)
+        {
+            settings = settings with
+            {
+                P2PEndPoint = new IPEndPoint(
+                    settings.P2PEndPoint.Address,
+                    NodeConfig.TryParsePort(p2pPort) ? p2pPort : throw new NodeConfigException("--p2p-port must be 0–65535")),
+            };
+        }
+
+        if (parseResult.GetValue(PersistentPeers) is { } peersText)
+        {
+            try
+            {
+                settings = settings with
+                {
+                    PersistentPeers = peersText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                        .Select(Aro.Network.Peers.PeerAddress.Parse).ToArray(),
+                };
+            }
+            catch (FormatException e)
+            {
+                throw new NodeConfigException($"--persistent-peers: {e.Message}");
+            }
+        }
+
+        if (parseResult.GetValue(FullNode))
+        {
+            settings = settings with { FullNode = true };
         }
 
         return settings;

@@ -31,6 +31,38 @@ public sealed record NodeConfig
 
     public TimeSpan? EmptyBlockInterval { get; init; }
 
+    /// <summary>The node's P2P key (created by init, or on first run when missing).</summary>
+    public string NodeKeyFile { get; init; } = Aro.Network.Keys.NodeKeyFile.DefaultName;
+
+    /// <summary>P2P listen address; 0.0.0.0 so other machines can reach the node.</summary>
+    public IPAddress P2PAddress { get; init; } = IPAddress.Any;
+
+    /// <summary>0 picks a free port (printed at start).</summary>
+    public int P2PPort { get; init; } = 26656;
+
+    /// <summary><c>0x&lt;node id&gt;@host:port</c> entries kept connected.</summary>
+    public IReadOnlyList<string> PersistentPeers { get; init; } = [];
+
+    /// <summary>Bootstrap peers, <c>[0x&lt;node id&gt;@]host:port</c>.</summary>
+    public IReadOnlyList<string> Seeds { get; init; } = [];
+
+    public int MaxPeers { get; init; } = 40;
+
+    /// <summary>A full node follows the chain from its peers (block sync) and serves JSON-RPC; it produces no blocks and needs no validator key.</summary>
+    public bool FullNode { get; init; }
+
+    // Value equality over the peer lists too (a record compares list references).
+    public bool Equals(NodeConfig? other) =>
+        other is not null
+        && GenesisFile == other.GenesisFile && DataDir == other.DataDir && ValidatorKeyFile == other.ValidatorKeyFile
+        && RpcAddress.Equals(other.RpcAddress) && RpcPort == other.RpcPort && LogLevel == other.LogLevel
+        && BlockInterval == other.BlockInterval && EmptyBlockInterval == other.EmptyBlockInterval
+        && NodeKeyFile == other.NodeKeyFile && P2PAddress.Equals(other.P2PAddress) && P2PPort == other.P2PPort
+        && PersistentPeers.SequenceEqual(other.PersistentPeers) && Seeds.SequenceEqual(other.Seeds)
+        && MaxPeers == other.MaxPeers && FullNode == other.FullNode;
+
+    public override int GetHashCode() => HashCode.Combine(GenesisFile, DataDir, RpcPort, P2PPort, FullNode);
+
     /// <exception cref="NodeConfigException">Unreadable, not JSON, an unknown field or a bad value.</exception>
     public static NodeConfig Load(string path)
     {
@@ -76,10 +108,29 @@ public sealed record NodeConfig
                 json.WriteNull("emptyBlockInterval");
             }
 
+            json.WriteString("nodeKeyFile", NodeKeyFile);
+            json.WriteString("p2pAddress", P2PAddress.ToString());
+            json.WriteNumber("p2pPort", P2PPort);
+            WriteList(json, "persistentPeers", PersistentPeers);
+            WriteList(json, "seeds", Seeds);
+            json.WriteNumber("maxPeers", MaxPeers);
+            json.WriteBoolean("fullNode", FullNode);
+
             json.WriteEndObject();
         }
 
         stream.WriteByte((byte)'\n');
+    }
+
+    private static void WriteList(Utf8JsonWriter json, string name, IReadOnlyList<string> items)
+    {
+        json.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            json.WriteStringValue(item);
+        }
+
+        json.WriteEndArray();
     }
 
     public static bool TryParseLevel(string? text, out LogLevel level)
@@ -147,11 +198,62 @@ public sealed record NodeConfig
                 {
                     EmptyBlockInterval = value.ValueKind == JsonValueKind.Null ? null : Duration(value, path, field.Name),
                 },
+                "nodeKeyFile" => config with { NodeKeyFile = String(value, path, field.Name) },
+                "p2pAddress" => config with
+                {
+                    P2PAddress = IPAddress.TryParse(String(value, path, field.Name), out var p2pAddress)
+                        ? p2pAddress
+                        : throw Bad(path, field.Name, "an IP address, e.g. 0.0.0.0"),
+                },
+                "p2pPort" => config with
+                {
+                    P2PPort = value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var p2pPort) && TryParsePort(p2pPort)
+                        ? p2pPort
+                        : throw Bad(path, field.Name, "a port number 0–65535"),
+                },
+                "persistentPeers" => config with { PersistentPeers = PeerList(value, path, field.Name) },
+                "seeds" => config with { Seeds = PeerList(value, path, field.Name) },
+                "maxPeers" => config with
+                {
+                    MaxPeers = value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var maxPeers) && maxPeers > 0
+                        ? maxPeers
+                        : throw Bad(path, field.Name, "a positive number"),
+                },
+                "fullNode" => config with
+                {
+                    FullNode = value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : throw Bad(path, field.Name, "true or false"),
+                },
                 _ => throw new NodeConfigException($"{path}: unknown field \"{field.Name}\""),
             };
         }
 
         return config;
+    }
+
+    private static List<string> PeerList(JsonElement value, string path, string name)
+    {
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            throw Bad(path, name, "an array of \"0x<node id>@host:port\" strings");
+        }
+
+        var peers = new List<string>();
+        foreach (var item in value.EnumerateArray())
+        {
+            var text = item.ValueKind == JsonValueKind.String ? item.GetString()! : throw Bad(path, name, "an array of strings");
+            try
+            {
+                _ = Aro.Network.Peers.PeerAddress.Parse(text);
+            }
+            catch (FormatException e)
+            {
+                throw new NodeConfigException($"{path}: \"{name}\": {e.Message}", e);
+            }
+
+            peers.Add(text);
+        }
+
+        return peers;
     }
 
     private static string String(JsonElement value, string path, string name) =>

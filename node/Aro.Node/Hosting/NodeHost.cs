@@ -1,10 +1,13 @@
+using System.Net.Sockets;
 using System.Reflection;
+using Aro.Network.Keys;
 using Aro.Execution.Chain;
 using Aro.JsonRpc;
 using Aro.JsonRpc.Hosting;
 using Aro.JsonRpc.Subscriptions;
 using Aro.Node.Chain;
 using Aro.Node.Cli;
+using Aro.Node.Network;
 using Aro.Node.Production;
 using Aro.Node.Rpc;
 using Aro.Node.Validator;
@@ -32,11 +35,14 @@ internal static class NodeHost
         var logger = loggerFactory.CreateLogger("Aro.Node");
 
         GenesisSpec genesis;
-        ValidatorKey key;
+        ValidatorKey? key = null;
         try
         {
             genesis = GenesisSpec.Load(settings.GenesisFile);
-            key = ValidatorKeyFile.Read(settings.ValidatorKeyFile);
+            if (!settings.FullNode)
+            {
+                key = ValidatorKeyFile.Read(settings.ValidatorKeyFile);
+            }
         }
         catch (Exception e) when (e is GenesisException or ValidatorKeyException)
         {
@@ -44,9 +50,20 @@ internal static class NodeHost
             return ExitCodes.UsageError;
         }
 
-        if (ValidatorKeyFile.IsExposed(settings.ValidatorKeyFile))
+        if (key is not null && ValidatorKeyFile.IsExposed(settings.ValidatorKeyFile))
         {
             logger.LogWarning("{File} is readable by other users; restrict it with: chmod 600 {File}", settings.ValidatorKeyFile, settings.ValidatorKeyFile);
+        }
+
+        NodeKey nodeKey;
+        try
+        {
+            nodeKey = NodeKeyFile.LoadOrCreate(settings.NodeKeyFile);
+        }
+        catch (Exception e) when (e is NodeKeyException or IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return ExitCodes.UsageError;
         }
 
         ChainNode chain;
@@ -67,10 +84,10 @@ internal static class NodeHost
 
         using (chain)
         {
-            BlockProducer producer;
+            BlockProducer? producer = null;
             try
             {
-                producer = new BlockProducer(chain, key);
+                producer = key is null ? null : new BlockProducer(chain, key);
             }
             catch (ValidatorKeyException e)
             {
@@ -81,8 +98,9 @@ internal static class NodeHost
             if (logger.IsEnabled(LogLevel.Information))
             {
                 logger.LogInformation(
-                    "Chain {ChainId}, genesis {Genesis}, head {Number} {Hash}, validator {Validator}, data {DataDir}",
-                    chain.ChainId, chain.GenesisHash, chain.Head.Number, chain.Head.Hash, key.Address, settings.DataDir);
+                    "Chain {ChainId}, genesis {Genesis}, head {Number} {Hash}, {Role}, node id {NodeId}, data {DataDir}",
+                    chain.ChainId, chain.GenesisHash, chain.Head.Number, chain.Head.Hash,
+                    key is null ? "full node" : $"validator {key.Address}", nodeKey.Id, settings.DataDir);
             }
 
             var registry = new JsonRpcMethodRegistry();
@@ -112,23 +130,47 @@ internal static class NodeHost
                 output.WriteLine($"WebSocket listening on ws://{endPoint}");
                 output.Flush();
 
-                using var stopProduction = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-                var loop = new ProductionLoop(producer, settings.Production, loggerFactory.CreateLogger("Aro.Node.Production"));
-                var production = loop.RunAsync(stopProduction.Token);
-                try
+                var network = new NodeNetwork(chain, nodeKey, settings, loggerFactory.CreateLogger("Aro.Node.Network"));
+                await using (network.ConfigureAwait(false))
                 {
-                    await production.ConfigureAwait(false);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // Logged by the loop; the database holds every block up to the last committed one.
-                    error.WriteLine($"error: block production stopped: {e.Message}");
-                    return ExitCodes.NodeFailed;
+                    try
+                    {
+                        await network.StartAsync().ConfigureAwait(false);
+                    }
+                    catch (SocketException e)
+                    {
+                        error.WriteLine($"error: cannot listen for P2P on {settings.P2PEndPoint}: {e.Message}");
+                        return ExitCodes.NodeFailed;
+                    }
+
+                    output.WriteLine($"P2P listening on {network.Host.ListenEndPoint} as {nodeKey.Id}");
+                    output.Flush();
+
+                    if (producer is null)
+                    {
+                        await network.FollowAsync(stopping).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        using var stopProduction = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+                        var loop = new ProductionLoop(producer, settings.Production, loggerFactory.CreateLogger("Aro.Node.Production"));
+                        var production = loop.RunAsync(stopProduction.Token);
+                        try
+                        {
+                            await production.ConfigureAwait(false);
+                        }
+                        catch (Exception e) when (e is not OperationCanceledException)
+                        {
+                            // Logged by the loop; the database holds every block up to the last committed one.
+                            error.WriteLine($"error: block production stopped: {e.Message}");
+                            return ExitCodes.NodeFailed;
+                        }
+                    }
                 }
 
                 if (logger.IsEnabled(LogLevel.Information))
                 {
-                    logger.LogInformation("Stopping: production ended at block {Number}; closing JSON-RPC and the database", chain.Head.Number);
+                    logger.LogInformation("Stopping at block {Number}; closed P2P, closing JSON-RPC and the database", chain.Head.Number);
                 }
             }
         }

@@ -19,6 +19,18 @@ public sealed record NodeSettings
 
     public ProductionOptions Production { get; init; } = new();
 
+    public required string NodeKeyFile { get; init; }
+
+    public required IPEndPoint P2PEndPoint { get; init; }
+
+    public IReadOnlyList<Aro.Network.Peers.PeerAddress> PersistentPeers { get; init; } = [];
+
+    public IReadOnlyList<Aro.Network.Peers.PeerAddress> Seeds { get; init; } = [];
+
+    public int MaxPeers { get; init; } = 40;
+
+    public bool FullNode { get; init; }
+
     /// <summary>Relative paths of <paramref name="config"/> resolved against <paramref name="baseDirectory"/> (the config file's folder).</summary>
     public static NodeSettings From(NodeConfig config, string baseDirectory)
     {
@@ -31,6 +43,12 @@ public sealed record NodeSettings
             RpcEndPoint = new IPEndPoint(config.RpcAddress, config.RpcPort),
             LogLevel = config.LogLevel,
             Production = new ProductionOptions { BlockInterval = config.BlockInterval, EmptyBlockInterval = config.EmptyBlockInterval },
+            NodeKeyFile = Path.GetFullPath(config.NodeKeyFile, baseDirectory),
+            P2PEndPoint = new IPEndPoint(config.P2PAddress, config.P2PPort),
+            PersistentPeers = config.PersistentPeers.Select(Aro.Network.Peers.PeerAddress.Parse).ToArray(),
+            Seeds = config.Seeds.Select(Aro.Network.Peers.PeerAddress.Parse).ToArray(),
+            MaxPeers = config.MaxPeers,
+            FullNode = config.FullNode,
         };
     }
 }

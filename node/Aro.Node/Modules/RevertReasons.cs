@@ -70,11 +70,14 @@ public static class RevertReasons
             [AbiError.ErrorString.Selector] = AbiError.ErrorString,
             [ModuleHost.UnknownSelector.Selector] = ModuleHost.UnknownSelector,
         };
-        foreach (var field in typeof(StakingAbi).GetFields(BindingFlags.Public | BindingFlags.Static))
+        foreach (var abi in new[] { typeof(StakingAbi), typeof(SettlementAbi) })
         {
-            if (field.GetValue(null) is AbiError error)
+            foreach (var field in abi.GetFields(BindingFlags.Public | BindingFlags.Static))
             {
-                table[error.Selector] = error;
+                if (field.GetValue(null) is AbiError error)
+                {
+                    table[error.Selector] = error;
+                }
             }
         }
 

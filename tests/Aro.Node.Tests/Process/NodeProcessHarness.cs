@@ -51,6 +51,15 @@ internal sealed partial class NodeProcessHarness : IDisposable
             start.ArgumentList.Add(argument);
         }
 
+        // Tests run side by side: a node listens for P2P on a free loopback port unless told otherwise.
+        if (arguments.Length > 0 && arguments[0] is "run" or "devnet" && !arguments.Contains("--p2p-port"))
+        {
+            start.ArgumentList.Add("--p2p-addr");
+            start.ArgumentList.Add("127.0.0.1");
+            start.ArgumentList.Add("--p2p-port");
+            start.ArgumentList.Add("0");
+        }
+
         var process = new System.Diagnostics.Process { StartInfo = start };
         var harness = new NodeProcessHarness(process);
         process.OutputDataReceived += (_, e) => harness.OnLine(e.Data);

@@ -1,0 +1,6 @@
+using Aro.Network.Keys;
+
+namespace Aro.Network.Transport;
+
+/// <summary>An authenticated link and who is at the other end.</summary>
+internal sealed record HandshakeResult(SecureConnection Connection, NodeId RemoteId, byte[] RemotePublicKey);
