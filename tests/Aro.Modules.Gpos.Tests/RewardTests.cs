@@ -249,4 +249,14 @@ public class RewardTests
             + totals[1].AsUInt256() + totals[2].AsUInt256() + totals[3].AsUInt256() + totals[4].AsUInt256();
         Assert.Equal(held, chain.State.GetBalance(GposModule.Address));
     }
+
+    [Fact]
+    public void Genesis_export_refuses_a_state_holding_reward_funds()
+    {
+        var chain = TwoKeepers();
+
+        var error = Assert.Throws<InvalidOperationException>(() => Genesis.GposGenesis.Export(chain.State));
+
+        Assert.Contains("unclaimed rewards", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -125,6 +125,11 @@ public sealed record GposGenesis(GposParams Params, ImmutableArray<GenesisKeeper
             throw new InvalidOperationException("unbonding or withdrawable funds have no genesis form");
         }
 
+        if (!new Rewards.RewardStore(store.Records).Totals.Sum.IsZero)
+        {
+            throw new InvalidOperationException("unsettled fees, the community pool and unclaimed rewards have no genesis form");
+        }
+
         var addresses = store.KeeperIndex.ToArray();
         Array.Sort(addresses);
         var keepers = ImmutableArray.CreateBuilder<GenesisKeeper>(addresses.Length);
