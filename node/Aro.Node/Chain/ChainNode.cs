@@ -4,6 +4,7 @@ using Aro.Execution.Chain;
 using Aro.Execution.Execution;
 using Aro.Execution.Modules;
 using Aro.Execution.TxPool;
+using Aro.Node.Modules;
 using Aro.State.Trie;
 using Aro.State.World;
 using Aro.Storage;
@@ -73,10 +74,12 @@ public sealed class ChainNode : IChainReader, IDisposable
     /// </summary>
     /// <exception cref="GenesisMismatchException">The database was made from another genesis.</exception>
     /// <exception cref="ChainNodeException">The directory or database cannot be used (locked by another process, damaged).</exception>
-    public static ChainNode Open(string dataDirectory, GenesisSpec genesis, ModuleHost? modules = null)
+    /// <exception cref="GenesisException">A module section of the genesis is invalid (checked before the database is opened).</exception>
+    public static ChainNode Open(string dataDirectory, GenesisSpec genesis, NodeModules? modules = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(dataDirectory);
         ArgumentNullException.ThrowIfNull(genesis);
+        modules ??= NodeModules.For(genesis);
         RocksDbStore store;
         try
         {
@@ -91,8 +94,8 @@ public sealed class ChainNode : IChainReader, IDisposable
         try
         {
             var chain = new ChainStore(store);
-            chain.Initialize(genesis);
-            return new ChainNode(store, chain, genesis, modules ?? ModuleHost.Empty);
+            chain.Initialize(genesis, modules.InitializeGenesis);
+            return new ChainNode(store, chain, genesis, modules.Host);
         }
         catch (ChainStoreException e)
         {

@@ -17,6 +17,8 @@ internal static class AroNodeCli
         root.Add(RunCommand.Create());
         root.Add(DevnetCommand.Create());
         root.Add(KeysCommand.Create());
+        root.Add(Staking.TxStakingCommand.Create());
+        root.Add(Staking.QueryStakingCommand.Create());
         return root;
     }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Aro.Core;
 using Aro.Execution.Chain;
 using Aro.Node.Hosting;
+using Aro.Node.Modules;
 using Aro.Node.Validator;
 using Aro.State.Trie;
 
@@ -56,9 +57,12 @@ internal static class InitCommand
                     return Usage(error, "this genesis is not the devnet's: give the validator's key with --validator-key-file, or --generate-validator-key");
                 }
 
+                // Built before anything is written, with the module records, so a genesis whose module
+                // sections the node refuses creates no home, and the hash printed is the one the node will use.
+                var genesisHash = Genesis.Build(spec, new MemoryTrieNodeStore(), new MemoryTrieNodeStore(), NodeModules.For(spec).InitializeGenesis).Hash;
                 var config = new NodeConfig();
                 NodeHome.Initialize(homePath, json, key, config);
-                Report(output, homePath, config, spec, key);
+                Report(output, homePath, config, spec, genesisHash, key);
                 return ExitCodes.Ok;
             }
             catch (Exception e) when (e is GenesisException or ValidatorKeyException or NodeConfigException or IOException or UnauthorizedAccessException)
@@ -69,9 +73,8 @@ internal static class InitCommand
         return command;
     }
 
-    private static void Report(TextWriter output, string home, NodeConfig config, GenesisSpec spec, ValidatorKey key)
+    private static void Report(TextWriter output, string home, NodeConfig config, GenesisSpec spec, Hash256 genesisHash, ValidatorKey key)
     {
-        var genesisHash = Genesis.Build(spec, new MemoryTrieNodeStore(), new MemoryTrieNodeStore()).Hash;
         output.WriteLine($"Initialised {home}");
         output.WriteLine($"  config     {Path.Combine(home, NodeConfig.FileName)}");
         output.WriteLine($"  genesis    {Path.Combine(home, config.GenesisFile)} (chain id {spec.ChainId}, genesis hash {genesisHash})");

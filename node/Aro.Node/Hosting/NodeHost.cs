@@ -59,6 +59,11 @@ internal static class NodeHost
             error.WriteLine($"error: {e.Message}");
             return ExitCodes.NodeFailed;
         }
+        catch (GenesisException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return ExitCodes.UsageError;
+        }
 
         using (chain)
         {

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Aro.Node.Rpc;
 
 /// <summary>
-/// The node's JSON-RPC surface: registers every web3_, net_, eth_ (and later aro_) method and subscription
+/// The node's JSON-RPC surface: registers every web3_, net_, eth_ and aro_ method and subscription
 /// kind over one <see cref="IChainReader"/>. The host calls this once, before the server starts.
 /// README.md lists the methods and the choices made where Ethereum's answer does not carry over.
 /// </summary>
@@ -48,6 +48,7 @@ internal static class RpcApi
         EthFees.Register(registry, chain, options);
         EthLogs.Register(registry, chain, options);
         EthProof.Register(registry, chain);
+        AroStaking.Register(registry, chain);
         EthSubscriptions.Register(subscriptions, chain, logger);
     }
 }

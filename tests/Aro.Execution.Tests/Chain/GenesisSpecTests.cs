@@ -18,7 +18,7 @@ public sealed class GenesisSpecTests
         Assert.Equal(30_000_000UL, spec.GasLimit);
         Assert.Equal((UInt256)1_000_000_000UL, spec.MinBaseFeePerGas);
         Assert.Equal((UInt256)1_000_000_000UL, spec.BaseFeePerGas);
-        Assert.Equal(4, spec.Alloc.Length);
+        Assert.Equal(5, spec.Alloc.Length); // four dev accounts and the GPoS module account holding the genesis stake
         Assert.Single(spec.Validators);
     }
 

@@ -15,7 +15,7 @@ public sealed class ChainNodeTests
         using var node = ChainNode.Open(Path.Combine(home.Path, "data"), Devnet.Spec);
 
         Assert.Equal(0UL, node.Head.Number);
-        Assert.Equal(Hash256.Parse("0x06fd21792680e0637ae78b0384475efbab938ee013bbc93b1186aa762418257d"), node.GenesisHash);
+        Assert.Equal(Hash256.Parse("0xf8df6e881ca6032d0b52da68e9600ef89fafec8c22ca90b1c2723bbb4fac80c9"), node.GenesisHash);
         Assert.Equal(node.GenesisHash, node.Head.Hash);
         Assert.Equal(Devnet.Spec.ChainId, node.ChainId);
         Assert.Equal(Devnet.Spec.Alloc[0].Balance, node.OpenState(node.Head.StateRoot).GetBalance(Devnet.Spec.Alloc[0].Address));

@@ -20,7 +20,7 @@ public sealed class InitCommandTests
         Assert.True(File.Exists(Path.Combine(home, "config.json")));
         Assert.True(Directory.Exists(Path.Combine(home, "data")));
         Assert.Equal(File.ReadAllText(Devnet.GenesisPath), File.ReadAllText(Path.Combine(home, "genesis.json")));
-        Assert.Contains("0x06fd21792680e0637ae78b0384475efbab938ee013bbc93b1186aa762418257d", result.Output, StringComparison.Ordinal);
+        Assert.Contains("0xf8df6e881ca6032d0b52da68e9600ef89fafec8c22ca90b1c2723bbb4fac80c9", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,57 @@
+using Aro.Execution.Chain;
+using Aro.Execution.Modules;
+using Aro.Modules.Gpos;
+using Aro.Modules.Gpos.Genesis;
+using Aro.State.World;
+
+namespace Aro.Node.Modules;
+
+/// <summary>
+/// The native modules every node hosts (the same set for block production, eth_call and
+/// eth_estimateGas, so a simulation runs exactly what a block would) and their genesis sections.
+/// Sections are parsed when the node is built, so a malformed one stops the node before the
+/// database is touched; a genesis without a section leaves that module uninitialised (its calls
+/// revert with a clear message) instead of failing the chain.
+/// </summary>
+public sealed class NodeModules
+{
+    private readonly GposGenesis? _gpos;
+
+    private NodeModules(ModuleHost host, GposGenesis? gpos)
+    {
+        Host = host;
+        _gpos = gpos;
+    }
+
+    public ModuleHost Host { get; }
+
+    /// <summary>True when the genesis carries a GPoS section (the module is initialised at genesis).</summary>
+    public bool HasGposGenesis => _gpos is not null;
+
+    /// <summary>Builds the module set for <paramref name="genesis"/> and validates its module sections.</summary>
+    /// <exception cref="GenesisException">An unknown module section, or a section its module refuses.</exception>
+    public static NodeModules For(GenesisSpec genesis)
+    {
+        ArgumentNullException.ThrowIfNull(genesis);
+        GposGenesis? gpos = null;
+        // GenesisSpec keeps sections sorted by name, so errors come out in one order.
+        foreach (var (name, section) in genesis.Modules)
+        {
+            gpos = name switch
+            {
+                GposModule.GenesisSection => GposGenesis.Parse(section),
+                _ => throw new GenesisException("$.modules." + name, $"no module named '{name}' is hosted by this node (known: {GposModule.GenesisSection})"),
+            };
+        }
+
+        return new NodeModules(new ModuleHost([new GposModule()]), gpos);
+    }
+
+    /// <summary>Writes every module's genesis records into the genesis state (the hook of <see cref="Genesis.Build"/>).</summary>
+    /// <exception cref="GenesisException">A section that does not fit the rest of the genesis (e.g. the module account is not funded with the stake).</exception>
+    public void InitializeGenesis(WorldState world)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        _gpos?.Load(world);
+    }
+}
