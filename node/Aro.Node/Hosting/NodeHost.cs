@@ -8,6 +8,7 @@ using Aro.Node.Cli;
 using Aro.Node.Production;
 using Aro.Node.Rpc;
 using Aro.Node.Validator;
+using Aro.Node.Modules;
 using Microsoft.Extensions.Logging;
 
 namespace Aro.Node.Hosting;
@@ -50,9 +51,11 @@ internal static class NodeHost
         }
 
         ChainNode chain;
+        NodeModules modules;
         try
         {
-            chain = ChainNode.Open(settings.DataDir, genesis);
+            modules = NodeModules.For(genesis);
+            chain = ChainNode.Open(settings.DataDir, genesis, modules);
         }
         catch (ChainNodeException e)
         {
@@ -83,6 +86,15 @@ internal static class NodeHost
                 logger.LogInformation(
                     "Chain {ChainId}, genesis {Genesis}, head {Number} {Hash}, validator {Validator}, data {DataDir}",
                     chain.ChainId, chain.GenesisHash, chain.Head.Number, chain.Head.Hash, key.Address, settings.DataDir);
+            }
+
+            if (modules.DevAttestationEnabled)
+            {
+                logger.LogWarning("GPoW dev attestation is ENABLED (devnet only: anyone holding the genesis dev signer key can attest an edge node)");
+            }
+            else if (modules.HasGpowGenesis && logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("GPoW dev attestation is disabled (edge nodes need TEE evidence)");
             }
 
             var registry = new JsonRpcMethodRegistry();

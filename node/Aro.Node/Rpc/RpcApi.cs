@@ -49,6 +49,7 @@ internal static class RpcApi
         EthLogs.Register(registry, chain, options);
         EthProof.Register(registry, chain);
         AroStaking.Register(registry, chain);
+        AroEdge.Register(registry, chain);
         EthSubscriptions.Register(subscriptions, chain, logger);
     }
 }
