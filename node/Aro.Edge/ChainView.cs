@@ -43,7 +43,7 @@ internal sealed class ChainView(EdgeRpc rpc)
     {
         try
         {
-            return await rpc.CallAsync("aro_getWorkReport", edge.ToLowerHex(), epoch).ConfigureAwait(false);
+            return await rpc.CallAsync("aro_getWorkReport", edge.ToLowerHex(), EdgeRpc.Quantity(epoch)).ConfigureAwait(false);
         }
         catch (RpcCallException e) when (e.Message.StartsWith("no work report", StringComparison.Ordinal))
         {
@@ -57,7 +57,7 @@ internal sealed class ChainView(EdgeRpc rpc)
         var all = new List<JsonElement>();
         for (ulong page = 0; ; page++)
         {
-            var result = await rpc.CallAsync("aro_getEdgeNodes", page).ConfigureAwait(false);
+            var result = await rpc.CallAsync("aro_getEdgeNodes", EdgeRpc.Quantity(page)).ConfigureAwait(false);
             var edges = result.GetProperty("edgeNodes");
             all.AddRange(edges.EnumerateArray());
             var total = ReadNumber(result.GetProperty("total"));
@@ -68,6 +68,16 @@ internal sealed class ChainView(EdgeRpc rpc)
             }
         }
     }
+
+    /// <summary>A value of an aro_ answer as a person reads it: quantities in decimal, booleans lower case.</summary>
+    public static string Text(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        JsonValueKind.String when value.GetString() is { Length: > 2 and <= 66 } s && s.StartsWith("0x", StringComparison.Ordinal) && s.Length != 42
+            => UInt256.ParseHexQuantity(s).ToString(),
+        _ => value.ToString(),
+    };
 
     /// <summary>A JSON number or hex quantity as the node writes integers.</summary>
     public static ulong ReadNumber(JsonElement value) =>

@@ -20,14 +20,13 @@ internal sealed class ChallengeServer(EdgeOptions options, TextWriter output, Te
         var data = EdgeData.Load(options.Require("--data"));
         var reportEach = options.Flag("--report-each-epoch");
         var figures = ReportFigures.From(options, data);
-        var epochs = options.OptionalNumber("--epochs");
+        var until = options.OptionalNumber("--until-epoch");
         var poll = TimeSpan.FromMilliseconds(options.Number("--poll-ms", 200));
         using var rpc = new EdgeRpc(options.Rpc());
         options.EnsureAllUsed();
         var chain = new ChainView(rpc);
         var sender = new EdgeTxSender(rpc, ReceiptTimeout);
         var p = await chain.ParamsAsync().ConfigureAwait(false);
-        var start = await chain.HeadAsync().ConfigureAwait(false) / p.EpochBlocks;
         var reported = new SortedSet<ulong>();
         var settled = new SortedSet<ulong>();
         output.WriteLine($"serving challenges for {key.Address}: {data.ChunkCount} chunks, root {data.Root}");
@@ -36,7 +35,7 @@ internal sealed class ChallengeServer(EdgeOptions options, TextWriter output, Te
         {
             var head = await chain.HeadAsync().ConfigureAwait(false);
             var current = head / p.EpochBlocks;
-            if (epochs is { } n && current >= start + n)
+            if (until is { } last && current >= last)
             {
                 return EdgeCli.Ok;
             }
@@ -68,6 +67,10 @@ internal sealed class ChallengeServer(EdgeOptions options, TextWriter output, Te
         catch (CallRefusedException e)
         {
             error.WriteLine($"error: work report of epoch {epoch} refused: {e.Message}");
+        }
+        catch (RpcCallException e)
+        {
+            error.WriteLine($"error: the node refused the work report of epoch {epoch}: {e.Reason}");
         }
 
         output.Flush();
@@ -109,6 +112,11 @@ internal sealed class ChallengeServer(EdgeOptions options, TextWriter output, Te
         {
             error.WriteLine($"error: answer to the challenge of epoch {epoch} refused: {e.Message}");
             settled.Add(epoch);
+        }
+        catch (RpcCallException e)
+        {
+            // Not settled: the next poll tries again while the deadline allows.
+            error.WriteLine($"error: the node refused the answer to the challenge of epoch {epoch}: {e.Reason}");
         }
 
         output.Flush();

@@ -24,10 +24,10 @@ public static class EdgeCli
                      (--dev [--dev-signer-key-file FILE] | --kind sgx|tdx|sev-snp|nitro --quote FILE [--collateral FILE])
           register   --key-file FILE --rpc URL --evidence FILE [--bond AMOUNT] [--region NAME]
           report     --key-file FILE --rpc URL [--epoch E] [--data FILE] [figures]
-          serve-challenges --key-file FILE --rpc URL --data FILE [--report-each-epoch [figures]] [--epochs N]
+          serve-challenges --key-file FILE --rpc URL --data FILE [--report-each-epoch [figures]] [--until-epoch E]
           status     (--key-file FILE | --address 0x…) --rpc URL
           claim      --key-file FILE --rpc URL
-          verdicts   --key-file KEEPER_KEY --rpc URL [--epoch E | --epochs N] [observations]
+          verdicts   --key-file KEEPER_KEY --rpc URL [--epoch E | --until-epoch E] [observations]
 
         figures:      --bandwidth-bytes N --storage-bytes N --compute-units N --uptime-ppm N (default 1000000)
         observations: --ip-class 0..3 --ip-changes N --upload-mbps N --nat-open --uptime-ppm N

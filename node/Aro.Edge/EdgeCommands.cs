@@ -129,6 +129,10 @@ internal sealed class EdgeCommands(EdgeOptions options, TextWriter output, TextW
         var head = await chain.HeadAsync().ConfigureAwait(false);
         var current = head / p.EpochBlocks;
         var epoch = epochOption ?? (current == 0 ? throw new EdgeUsageException("epoch 0 is still running: its work is reported in epoch 1") : current - 1);
+        if (epochOption is null && head % p.EpochBlocks >= p.ReportWindowBlocks)
+        {
+            error.WriteLine($"warning: block {head} is past epoch {current}'s report window ({p.ReportWindowBlocks} blocks); serve-challenges --report-each-epoch reports on time");
+        }
         var outcome = await new EdgeTxSender(rpc, ReceiptTimeout).SendAsync(key, figures.Calldata(epoch), UInt256.Zero, cancel).ConfigureAwait(false);
         return EdgeCli.Report(outcome, $"work report of epoch {epoch}", output, error);
     }
@@ -149,7 +153,7 @@ internal sealed class EdgeCommands(EdgeOptions options, TextWriter output, TextW
         output.WriteLine($"block       {head} (epoch {current}, {p.EpochBlocks} blocks each)");
         foreach (var name in new[] { "kind", "region", "bond", "claimable", "attestationExpiresAt", "registeredBlock", "left", "excellentStreak" })
         {
-            output.WriteLine($"{name,-11} {edge.GetProperty(name)}");
+            output.WriteLine($"{name,-21} {ChainView.Text(edge.GetProperty(name))}");
         }
 
         for (var e = current >= 3 ? current - 3 : 0; e < current; e++)
@@ -162,7 +166,7 @@ internal sealed class EdgeCommands(EdgeOptions options, TextWriter output, TextW
 
             var result = report.GetProperty("result");
             output.WriteLine(result.ValueKind == JsonValueKind.Object
-                ? $"epoch {e}: score {result.GetProperty("score")}, reward {result.GetProperty("reward")}, verdicts {result.GetProperty("verdicts")}, challenge failed {result.GetProperty("challengeFailed")}"
+                ? $"epoch {e}: score {ChainView.Text(result.GetProperty("score"))}, reward {ChainView.Text(result.GetProperty("reward"))} wei, verdicts {ChainView.Text(result.GetProperty("verdicts"))}, challenge failed {ChainView.Text(result.GetProperty("challengeFailed"))}"
                 : $"epoch {e}: reported, {report.GetProperty("verdicts").GetArrayLength()} verdicts, not scored yet");
         }
 

@@ -10,7 +10,7 @@ namespace Aro.Edge;
 /// (aro_getWorkReport names each report's assigned keepers), and submits one verdict per edge with the
 /// keeper's observations, batched up to the module's cap per transaction. <c>--epoch E</c> does one
 /// epoch now; without it the command follows the head and judges each finished epoch once its report
-/// window has closed (so every report is in), for <c>--epochs N</c> epochs or until stopped.
+/// window has closed (so every report is in), until epoch <c>--until-epoch E</c> begins or until stopped.
 /// </summary>
 internal sealed class VerdictSubmitter(EdgeOptions options, TextWriter output, TextWriter error)
 {
@@ -21,7 +21,7 @@ internal sealed class VerdictSubmitter(EdgeOptions options, TextWriter output, T
         var key = EdgeKey.Load(options.Require("--key-file"));
         var observation = Observation.From(options);
         var oneEpoch = options.OptionalNumber("--epoch");
-        var epochs = options.OptionalNumber("--epochs");
+        var until = options.OptionalNumber("--until-epoch");
         var poll = TimeSpan.FromMilliseconds(options.Number("--poll-ms", 200));
         using var rpc = new EdgeRpc(options.Rpc());
         options.EnsureAllUsed();
@@ -33,14 +33,13 @@ internal sealed class VerdictSubmitter(EdgeOptions options, TextWriter output, T
             return await JudgeAsync(chain, sender, key, observation, p, only, cancel).ConfigureAwait(false);
         }
 
-        var start = await chain.HeadAsync().ConfigureAwait(false) / p.EpochBlocks;
         var done = new SortedSet<ulong>();
         while (!cancel.IsCancellationRequested)
         {
             var head = await chain.HeadAsync().ConfigureAwait(false);
             var current = head / p.EpochBlocks;
             var offset = head % p.EpochBlocks;
-            if (epochs is { } n && current >= start + n)
+            if (until is { } last && current >= last)
             {
                 return EdgeCli.Ok;
             }
@@ -90,6 +89,11 @@ internal sealed class VerdictSubmitter(EdgeOptions options, TextWriter output, T
             catch (CallRefusedException e)
             {
                 error.WriteLine($"error: verdicts on epoch {epoch} refused: {e.Message}");
+                code = EdgeCli.Refused;
+            }
+            catch (RpcCallException e)
+            {
+                error.WriteLine($"error: the node refused the verdicts on epoch {epoch}: {e.Reason}");
                 code = EdgeCli.Refused;
             }
         }

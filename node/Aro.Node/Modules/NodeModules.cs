@@ -78,6 +78,9 @@ public sealed class NodeModules
         return new NodeModules(new ModuleHost([gposModule, gpowModule]), gpos, gpow);
     }
 
+    /// <summary>An explicit module set that writes no genesis records (tests hosting their own modules).</summary>
+    internal static NodeModules Hosting(ModuleHost host) => new(host, null, null);
+
     /// <summary>Writes every module's genesis records into the genesis state (the hook of <see cref="Genesis.Build"/>).</summary>
     /// <exception cref="GenesisException">A section that does not fit the rest of the genesis (e.g. the module account is not funded with the stake).</exception>
     public void InitializeGenesis(WorldState world)

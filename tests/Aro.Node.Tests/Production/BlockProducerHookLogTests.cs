@@ -1,3 +1,4 @@
+using Aro.Node.Modules;
 using Aro.Core.Blocks;
 using Aro.Execution.Modules;
 using Aro.Execution.Tests.Modules;
@@ -55,5 +56,5 @@ public sealed class BlockProducerHookLogTests : IDisposable
     }
 
     // The one line that names how a node is given its modules.
-    private static ModuleHost Hosting(params IModule[] modules) => new(modules);
+    private static NodeModules Hosting(params IModule[] modules) => NodeModules.Hosting(new ModuleHost(modules));
 }
