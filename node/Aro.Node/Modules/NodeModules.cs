@@ -64,7 +64,8 @@ public sealed class NodeModules
         }
 
         // GPoW's epochs are GPoS's: verdict windows, pools and stake limits line up only on the same boundaries.
-        var gposEpochBlocks = gpos?.Params.EpochBlocks ?? new GposParams().EpochBlocks;
+        // (Without a gpos section GPoS has no epochs; GPoW's own length then drives the interim pool call.)
+        var gposEpochBlocks = gpos?.Params.EpochBlocks ?? gpow?.Params.EpochBlocks ?? new GposParams().EpochBlocks;
         if (gpow is not null && gpow.Params.EpochBlocks != gposEpochBlocks)
         {
             throw new GenesisException(

@@ -15,7 +15,7 @@ public sealed class ChainNodeTests
         using var node = ChainNode.Open(Path.Combine(home.Path, "data"), Devnet.Spec);
 
         Assert.Equal(0UL, node.Head.Number);
-        Assert.Equal(Hash256.Parse("0xf8df6e881ca6032d0b52da68e9600ef89fafec8c22ca90b1c2723bbb4fac80c9"), node.GenesisHash);
+        Assert.Equal(Hash256.Parse("0x6030f16e89b8e28bc3a877c7592030d4ef4db04a800bb70a73d2a8d25496c1d3"), node.GenesisHash);
         Assert.Equal(node.GenesisHash, node.Head.Hash);
         Assert.Equal(Devnet.Spec.ChainId, node.ChainId);
         Assert.Equal(Devnet.Spec.Alloc[0].Balance, node.OpenState(node.Head.StateRoot).GetBalance(Devnet.Spec.Alloc[0].Address));

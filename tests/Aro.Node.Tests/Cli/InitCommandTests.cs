@@ -20,7 +20,7 @@ public sealed class InitCommandTests
         Assert.True(File.Exists(Path.Combine(home, "config.json")));
         Assert.True(Directory.Exists(Path.Combine(home, "data")));
         Assert.Equal(File.ReadAllText(Devnet.GenesisPath), File.ReadAllText(Path.Combine(home, "genesis.json")));
-        Assert.Contains("0xf8df6e881ca6032d0b52da68e9600ef89fafec8c22ca90b1c2723bbb4fac80c9", result.Output, StringComparison.Ordinal);
+        Assert.Contains("0x6030f16e89b8e28bc3a877c7592030d4ef4db04a800bb70a73d2a8d25496c1d3", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]

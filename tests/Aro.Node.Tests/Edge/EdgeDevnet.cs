@@ -192,7 +192,7 @@ public class EdgeDevnet : IAsyncLifetime
                 return;
             }
 
-            if (head % EpochBlocks < ReportWindow && current >= Judged && reported.Add(current - 1))
+            if (head % EpochBlocks < ReportWindow && current > Judged && reported.Add(current - 1))
             {
                 await EdgeResult.RunAsync(["report", "--key-file", EdgeKeys[i], "--data", DataFile(i), "--epoch", (current - 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
                     "--bandwidth-bytes", "1000000", "--rpc", Rpc], cancel);

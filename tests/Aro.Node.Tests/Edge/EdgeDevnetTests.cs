@@ -25,9 +25,22 @@ public sealed class EdgeDevnetTests(EdgeDevnet20 devnet) : IClassFixture<EdgeDev
     public Task Reports_carry_the_verdicts_of_their_assigned_keepers() => EdgeScenario.VerdictsComeFromAssignedKeepers(devnet);
 
     [Fact]
+    public async Task An_answering_edge_claims_its_rewards_from_the_slashed_bonds_pool()
+    {
+        var edge = devnet.Edges[3].ToLowerHex();
+        var claimable = UInt256.ParseHexQuantity((await devnet.ResultAsync("aro_getEdgeNode", edge)).GetProperty("claimable").GetString()!);
+
+        var claim = await EdgeResult.RunAsync(["claim", "--key-file", devnet.EdgeKeys[3], "--rpc", devnet.Rpc]);
+
+        Assert.True(claimable > UInt256.Zero, "the silent edge's slashed bond is carried into the next pool");
+        Assert.True(claim.ExitCode == 0, claim.ToString());
+        Assert.Equal("0x0", (await devnet.ResultAsync("aro_getEdgeNode", edge)).GetProperty("claimable").GetString());
+    }
+
+    [Fact]
     public async Task Claim_with_nothing_claimable_fails_with_the_module_error_name()
     {
-        var claim = await EdgeResult.RunAsync(["claim", "--key-file", devnet.EdgeKeys[0], "--rpc", devnet.Rpc]);
+        var claim = await EdgeResult.RunAsync(["claim", "--key-file", devnet.EdgeKeys[^1], "--rpc", devnet.Rpc]);
 
         Assert.Equal(Aro.Edge.EdgeCli.Refused, claim.ExitCode);
         Assert.Contains("NothingToClaim()", claim.Error, StringComparison.Ordinal);
