@@ -11,8 +11,8 @@ using Aro.Testing;
 namespace Aro.Node.Tests.Edge;
 
 /// <summary>
-/// The edge-node scenario of issue 7 against a real <c>aro-node devnet</c> process (250 ms blocks, so a
-/// 10-block epoch lasts 2.5 s): three keepers registered through the staking ABI (<c>aro-node tx staking
+/// The edge-node scenario of issue 7 against a real <c>aro-node devnet</c> process (400 ms blocks, so a
+/// 10-block epoch lasts 4 s and a report window 1.6 s): three keepers registered through the staking ABI (<c>aro-node tx staking
 /// register</c>), <c>edgeCount</c> edge nodes made, attested (dev kind), registered, reporting and
 /// answering challenges with <c>aro-edge</c> (one as a real child process, the rest through the same entry
 /// point in-process), keepers judging with <c>aro-edge verdicts</c>, and the last edge reporting but never
@@ -55,7 +55,7 @@ public class EdgeDevnet : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Node = NodeProcessHarness.Start("devnet", "--rpc-port", "0", "--block-interval", "250ms", "--empty-block-interval", "250ms");
+        Node = NodeProcessHarness.Start("devnet", "--rpc-port", "0", "--block-interval", "400ms", "--empty-block-interval", "400ms");
         Rpc = Node.WaitForRpc().ToString();
         RegisterKeepers();
         await MakeEdgesAsync();

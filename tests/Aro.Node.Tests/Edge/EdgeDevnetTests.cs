@@ -25,6 +25,26 @@ public sealed class EdgeDevnetTests(EdgeDevnet20 devnet) : IClassFixture<EdgeDev
     public Task Reports_carry_the_verdicts_of_their_assigned_keepers() => EdgeScenario.VerdictsComeFromAssignedKeepers(devnet);
 
     [Fact]
+    public Task The_settlement_record_matches_a_recomputation_from_the_score_and_reward_events() => EdgeScenario.SettlementMatchesEvents(devnet);
+
+    [Fact]
+    public async Task A_missing_work_report_is_a_named_rpc_error()
+    {
+        var response = await devnet.CallAsync("aro_getWorkReport", devnet.Edges[0].ToLowerHex(), "0xffff");
+
+        Assert.Equal(-32000, response.GetProperty("error").GetProperty("code").GetInt32());
+        Assert.Contains("no work report of", response.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_malformed_edge_address_is_invalid_params()
+    {
+        var response = await devnet.CallAsync("aro_getEdgeNode", "0x1234");
+
+        Assert.Equal(-32602, response.GetProperty("error").GetProperty("code").GetInt32());
+    }
+
+    [Fact]
     public async Task An_answering_edge_claims_its_rewards_from_the_slashed_bonds_pool()
     {
         var edge = devnet.Edges[3].ToLowerHex();
@@ -181,6 +201,51 @@ internal static class EdgeScenario
         Assert.True(verdicts.Count >= 2, report.ToString());
         Assert.All(verdicts, keeper => Assert.Contains(keeper, assigned));
         Assert.All(verdicts, keeper => Assert.Contains(keeper, devnet.Keepers));
+    }
+
+    /// <summary>Per edge: score from EdgeScored and reward from EdgeRewarded (eth_getLogs over the hook logs) equal the settlement record.</summary>
+    public static async Task SettlementMatchesEvents(EdgeDevnet devnet)
+    {
+        for (var e = devnet.Judged; e <= devnet.LastJudged; e++)
+        {
+            var scored = await EventAmountsAsync(devnet, Aro.Modules.Gpow.Abi.WorkProofAbi.EdgeScored.Topic0, e);
+            var rewarded = await EventAmountsAsync(devnet, Aro.Modules.Gpow.Abi.WorkProofAbi.EdgeRewarded.Topic0, e);
+            var settlement = await devnet.ResultAsync("aro_getEdgeSettlement", Q(e));
+            var distributed = UInt256.Zero;
+            foreach (var entry in settlement.GetProperty("edges").EnumerateArray())
+            {
+                var edge = Address.Parse(entry.GetProperty("edge").GetString()!);
+                var reward = UInt256.ParseHexQuantity(entry.GetProperty("reward").GetString()!);
+                Assert.Equal(scored[edge], UInt256.ParseHexQuantity(entry.GetProperty("score").GetString()!));
+                Assert.Equal(rewarded.GetValueOrDefault(edge, UInt256.Zero), reward);
+                distributed += reward;
+            }
+
+            Assert.Equal(settlement.GetProperty("edges").GetArrayLength(), scored.Count);
+            Assert.True(distributed <= UInt256.ParseHexQuantity(settlement.GetProperty("pool").GetString()!));
+        }
+    }
+
+    // The first word of the data (score, reward) by the edge in topic 1, for the epoch in topic 2.
+    private static async Task<Dictionary<Address, UInt256>> EventAmountsAsync(EdgeDevnet devnet, Hash256 topic0, ulong epoch)
+    {
+        var epochTopic = "0x" + epoch.ToString("x64", System.Globalization.CultureInfo.InvariantCulture);
+        var filter = new Dictionary<string, object>
+        {
+            ["address"] = Aro.Modules.Gpow.GpowModule.Address.ToLowerHex(),
+            ["fromBlock"] = Q(epoch * EdgeDevnet.EpochBlocks),
+            ["toBlock"] = "latest",
+            ["topics"] = new object?[] { topic0.ToString(), null, epochTopic },
+        };
+        var logs = await devnet.ResultAsync("eth_getLogs", filter);
+        var amounts = new Dictionary<Address, UInt256>();
+        foreach (var log in logs.EnumerateArray())
+        {
+            var edge = new Address(Hex.Decode(log.GetProperty("topics")[1].GetString()!).AsSpan(12).ToArray());
+            amounts.Add(edge, UInt256.FromBigEndian(Hex.Decode(log.GetProperty("data").GetString()!).AsSpan(0, 32)));
+        }
+
+        return amounts;
     }
 
     public static string Q(ulong value) => "0x" + value.ToString("x", System.Globalization.CultureInfo.InvariantCulture);

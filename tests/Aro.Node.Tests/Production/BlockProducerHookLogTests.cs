@@ -1,8 +1,8 @@
-using Aro.Node.Modules;
 using Aro.Core.Blocks;
 using Aro.Execution.Modules;
 using Aro.Execution.Tests.Modules;
 using Aro.Node.Chain;
+using Aro.Node.Modules;
 using Aro.Node.Production;
 using Aro.Node.Tests.Chain;
 using Aro.Testing;
