@@ -17,6 +17,8 @@ namespace Aro.Node.Modules;
 internal sealed class InterimGposInterop(GposModule gpos, ulong epochBlocks) : IKeeperRegistry
 {
     private const byte ActiveSetPrefix = 0x70;
+    private const byte ParamsKey = 0x01;
+    private const byte PoolPrefix = 0x54;
 
     public IReadOnlyList<Address> ActiveKeepers(ModuleContext context)
     {
@@ -72,9 +74,20 @@ internal sealed class InterimGposInterop(GposModule gpos, ulong epochBlocks) : I
         {
             inner.EndBlock(context);
             var height = context.Block.Number;
-            if ((height + 1) % epochBlocks == 0 && context.Store.Get([0x01]) is not null)
+            if ((height + 1) % epochBlocks != 0 || context.Store.Get([ParamsKey]) is null)
             {
-                inner.SettleEdgeRewards(context, height / epochBlocks, UInt256.Zero);
+                return;
+            }
+
+            // GPoS's end-block runs first (0x…A120 < 0x…A130): once GPoS pays the pool itself, the epoch's
+            // pool record (GPoW §4 key 54‖u64 e) already exists and this interim call steps aside.
+            var epoch = height / epochBlocks;
+            var poolKey = new byte[9];
+            poolKey[0] = PoolPrefix;
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(poolKey.AsSpan(1), epoch);
+            if (context.Store.Get(poolKey) is null)
+            {
+                inner.SettleEdgeRewards(context, epoch, UInt256.Zero);
             }
         }
 
