@@ -97,9 +97,14 @@ internal sealed class EpochRewards
             OutstandingCommission = totals.OutstandingCommission + commission,
         };
 
-        if (!edgePool.IsZero)
+        if (_edge is not null)
         {
-            _context.Pay(_edge!.Account, edgePool);
+            // Called every epoch, an empty pool included: GPoW scores and settles an epoch only when told it closed.
+            if (!edgePool.IsZero)
+            {
+                _context.Pay(_edge.Account, edgePool);
+            }
+
             _edge.SettleEdgeRewards(_context, epoch, edgePool);
         }
 

@@ -11,6 +11,7 @@ using Aro.Node.Network;
 using Aro.Node.Production;
 using Aro.Node.Rpc;
 using Aro.Node.Validator;
+using Aro.Node.Modules;
 using Microsoft.Extensions.Logging;
 
 namespace Aro.Node.Hosting;
@@ -67,9 +68,11 @@ internal static class NodeHost
         }
 
         ChainNode chain;
+        NodeModules modules;
         try
         {
-            chain = ChainNode.Open(settings.DataDir, genesis);
+            modules = NodeModules.For(genesis);
+            chain = ChainNode.Open(settings.DataDir, genesis, modules);
         }
         catch (ChainNodeException e)
         {
@@ -101,6 +104,15 @@ internal static class NodeHost
                     "Chain {ChainId}, genesis {Genesis}, head {Number} {Hash}, {Role}, node id {NodeId}, data {DataDir}",
                     chain.ChainId, chain.GenesisHash, chain.Head.Number, chain.Head.Hash,
                     key is null ? "full node" : $"validator {key.Address}", nodeKey.Id, settings.DataDir);
+            }
+
+            if (modules.DevAttestationEnabled)
+            {
+                logger.LogWarning("GPoW dev attestation is ENABLED (devnet only: anyone holding the genesis dev signer key can attest an edge node)");
+            }
+            else if (modules.HasGpowGenesis && logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("GPoW dev attestation is disabled (edge nodes need TEE evidence)");
             }
 
             var registry = new JsonRpcMethodRegistry();

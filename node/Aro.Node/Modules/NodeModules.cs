@@ -2,6 +2,8 @@ using Aro.Execution.Chain;
 using Aro.Execution.Modules;
 using Aro.Modules.Gpos;
 using Aro.Modules.Gpos.Genesis;
+using Aro.Modules.Gpow;
+using Aro.Modules.Gpow.Genesis;
 using Aro.State.World;
 
 namespace Aro.Node.Modules;
@@ -16,11 +18,13 @@ namespace Aro.Node.Modules;
 public sealed class NodeModules
 {
     private readonly GposGenesis? _gpos;
+    private readonly GpowGenesis? _gpow;
 
-    private NodeModules(ModuleHost host, GposGenesis? gpos)
+    private NodeModules(ModuleHost host, GposGenesis? gpos, GpowGenesis? gpow)
     {
         Host = host;
         _gpos = gpos;
+        _gpow = gpow;
     }
 
     public ModuleHost Host { get; }
@@ -28,27 +32,58 @@ public sealed class NodeModules
     /// <summary>True when the genesis carries a GPoS section (the module is initialised at genesis).</summary>
     public bool HasGposGenesis => _gpos is not null;
 
+    /// <summary>True when the genesis carries a GPoW section.</summary>
+    public bool HasGpowGenesis => _gpow is not null;
+
+    /// <summary>Whether GPoW accepts the devnet-only dev attestation kind (logged at start-up).</summary>
+    public bool DevAttestationEnabled => _gpow?.DevAttestationEnabled ?? false;
+
     /// <summary>Builds the module set for <paramref name="genesis"/> and validates its module sections.</summary>
     /// <exception cref="GenesisException">An unknown module section, or a section its module refuses.</exception>
     public static NodeModules For(GenesisSpec genesis)
     {
         ArgumentNullException.ThrowIfNull(genesis);
         GposGenesis? gpos = null;
+        GpowGenesis? gpow = null;
         // GenesisSpec keeps sections sorted by name, so errors come out in one order.
         foreach (var (name, section) in genesis.Modules)
         {
-            gpos = name switch
+            switch (name)
             {
-                GposModule.GenesisSection => GposGenesis.Parse(section),
-                _ => throw new GenesisException("$.modules." + name, $"no module named '{name}' is hosted by this node (known: {GposModule.GenesisSection})"),
-            };
+                case GposModule.GenesisSection:
+                    gpos = GposGenesis.Parse(section);
+                    break;
+                case GpowModule.GenesisSection:
+                    gpow = GpowGenesis.Parse(section);
+                    break;
+                default:
+                    throw new GenesisException(
+                        "$.modules." + name,
+                        $"no module named '{name}' is hosted by this node (known: {GposModule.GenesisSection}, {GpowModule.GenesisSection})");
+            }
         }
 
-        return new NodeModules(new ModuleHost([new GposModule()]), gpos);
+        // GPoW's epochs are GPoS's: verdict windows, pools and stake limits line up only on the same boundaries.
+        // (Without a gpos section GPoS has no epochs; GPoW's own length then drives the interim pool call.)
+        var gposEpochBlocks = gpos?.Params.EpochBlocks ?? gpow?.Params.EpochBlocks ?? new GposParams().EpochBlocks;
+        if (gpow is not null && gpow.Params.EpochBlocks != gposEpochBlocks)
+        {
+            throw new GenesisException(
+                GpowGenesis.Path + ".params.epochBlocks",
+                $"must equal GPoS's epochBlocks ({gposEpochBlocks}), got {gpow.Params.EpochBlocks}");
+        }
+
+        // GPoW asks GPoS who the keepers are and slashes false vouches through it; GPoS takes verified work and
+        // hands the edge pool to GPoW. The registry is bound once both exist.
+        var keepers = new KeeperRegistryBinding();
+        var gpowModule = new GpowModule(keepers);
+        var gposModule = gpow is null ? new GposModule() : new GposModule(gpowModule, gpowModule);
+        keepers.Bind(gposModule);
+        return new NodeModules(new ModuleHost([gposModule, gpowModule]), gpos, gpow);
     }
 
-    /// <summary>Hosts <paramref name="host"/>'s modules with no genesis sections (tests that bring their own modules).</summary>
-    internal static NodeModules Hosting(ModuleHost host) => new(host, null);
+    /// <summary>An explicit module set that writes no genesis records (tests hosting their own modules).</summary>
+    internal static NodeModules Hosting(ModuleHost host) => new(host, null, null);
 
     /// <summary>Writes every module's genesis records into the genesis state (the hook of <see cref="Genesis.Build"/>).</summary>
     /// <exception cref="GenesisException">A section that does not fit the rest of the genesis (e.g. the module account is not funded with the stake).</exception>
@@ -56,5 +91,6 @@ public sealed class NodeModules
     {
         ArgumentNullException.ThrowIfNull(world);
         _gpos?.Load(world);
+        _gpow?.Load(world);
     }
 }

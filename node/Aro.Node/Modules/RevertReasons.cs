@@ -81,6 +81,11 @@ public static class RevertReasons
             }
         }
 
+        foreach (var error in Aro.Modules.Gpow.Abi.WorkProofAbi.Errors)
+        {
+            table.TryAdd(error.Selector, error);
+        }
+
         return table.ToFrozenDictionary();
     }
 }

@@ -50,6 +50,7 @@ internal static class RpcApi
         EthProof.Register(registry, chain);
         AroStaking.Register(registry, chain);
         AroSettlement.Register(registry, chain);
+        AroEdge.Register(registry, chain);
         EthSubscriptions.Register(subscriptions, chain, logger);
     }
 }

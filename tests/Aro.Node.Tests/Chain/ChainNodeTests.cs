@@ -15,7 +15,7 @@ public sealed class ChainNodeTests
         using var node = ChainNode.Open(Path.Combine(home.Path, "data"), Devnet.Spec);
 
         Assert.Equal(0UL, node.Head.Number);
-        Assert.Equal(Hash256.Parse("0xc2dfe4abd2074a20410498d54d167f8475c785bcb72afa842026f1aa0ee362ef"), node.GenesisHash);
+        Assert.Equal(Hash256.Parse("0x01a23929ec25d2a51e41a039c8ec4738d2fe0f9ca0669ed84f3c9f7ef630f4df"), node.GenesisHash);
         Assert.Equal(node.GenesisHash, node.Head.Hash);
         Assert.Equal(Devnet.Spec.ChainId, node.ChainId);
         Assert.Equal(Devnet.Spec.Alloc[0].Balance, node.OpenState(node.Head.StateRoot).GetBalance(Devnet.Spec.Alloc[0].Address));

@@ -20,7 +20,7 @@ public sealed class InitCommandTests
         Assert.True(File.Exists(Path.Combine(home, "config.json")));
         Assert.True(Directory.Exists(Path.Combine(home, "data")));
         Assert.Equal(File.ReadAllText(Devnet.GenesisPath), File.ReadAllText(Path.Combine(home, "genesis.json")));
-        Assert.Contains("0xc2dfe4abd2074a20410498d54d167f8475c785bcb72afa842026f1aa0ee362ef", result.Output, StringComparison.Ordinal);
+        Assert.Contains("0x01a23929ec25d2a51e41a039c8ec4738d2fe0f9ca0669ed84f3c9f7ef630f4df", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -39,6 +39,36 @@ public sealed class NodeModulesTests
         Assert.False(NodeModules.For(StakingNode.GenesisWithoutGpos()).HasGposGenesis);
     }
 
+    [Fact]
+    public void The_devnet_genesis_initialises_the_gpow_module_with_dev_attestation()
+    {
+        var modules = NodeModules.For(Devnet.Spec);
+
+        Assert.True(modules.HasGpowGenesis);
+        Assert.True(modules.DevAttestationEnabled);
+    }
+
+    [Fact]
+    public void A_gpow_epoch_length_other_than_gpos_is_refused_with_its_path()
+    {
+        var genesis = Mutated(json => json["modules"]!["gpow"]!["params"]!["epochBlocks"] = 20);
+
+        var error = Assert.Throws<GenesisException>(() => NodeModules.For(genesis));
+
+        Assert.Contains("$.modules.gpow.params.epochBlocks", error.Message, StringComparison.Ordinal);
+        Assert.Contains("must equal GPoS's epochBlocks (10)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_malformed_gpow_section_stops_the_node_before_the_database_is_touched()
+    {
+        var genesis = Mutated(json => json["modules"]!["gpow"]!["devAttestation"]!["colour"] = "blue");
+
+        var error = Assert.Throws<GenesisException>(() => NodeModules.For(genesis));
+
+        Assert.Contains("$.modules.gpow.devAttestation", error.Message, StringComparison.Ordinal);
+    }
+
     private static GenesisSpec Mutated(Action<JsonNode> change)
     {
         var json = JsonNode.Parse(File.ReadAllText(Devnet.GenesisPath))!;
