@@ -16,6 +16,9 @@ public sealed class EdgeDevnetTests(EdgeDevnet20 devnet) : IClassFixture<EdgeDev
     public Task The_edge_that_ignores_its_challenge_scores_zero_and_loses_its_slash_share_of_bond() => EdgeScenario.SilentEdgeIsPunished(devnet);
 
     [Fact]
+    public Task Keepers_that_vouched_for_the_silent_edge_are_slashed_by_GPoS_for_a_false_vouch() => EdgeScenario.FalseVouchersAreSlashed(devnet);
+
+    [Fact]
     public Task Every_reporting_edge_is_challenged_and_only_the_silent_one_is_unanswered() => EdgeScenario.ChallengesAreRecorded(devnet);
 
     [Fact]
@@ -163,6 +166,41 @@ internal static class EdgeScenario
         Assert.Equal(expected, bond);
         var honest = UInt256.ParseHexQuantity((await devnet.ResultAsync("aro_getEdgeNode", devnet.Edges[0].ToLowerHex())).GetProperty("bond").GetString()!);
         Assert.Equal(UInt256.Parse("1000000000000000000"), honest);
+    }
+
+    public static async Task FalseVouchersAreSlashed(EdgeDevnet devnet)
+    {
+        var vouchers = new HashSet<Address>();
+        for (var e = devnet.Judged; e <= devnet.LastJudged; e++)
+        {
+            var report = await devnet.ResultAsync("aro_getWorkReport", devnet.Silent.ToLowerHex(), Q(e));
+            foreach (var verdict in report.GetProperty("verdicts").EnumerateArray())
+            {
+                if (Number(verdict.GetProperty("uptimePpm")) > 0)
+                {
+                    vouchers.Add(Address.Parse(verdict.GetProperty("keeper").GetString()!));
+                }
+            }
+        }
+
+        Assert.NotEmpty(vouchers);
+        var current = Number((await devnet.ResultAsync("aro_getEpoch")).GetProperty("epoch"));
+        var slashed = new HashSet<Address>();
+        for (var e = devnet.Judged; e <= current; e++)
+        {
+            foreach (var slash in (await devnet.ResultAsync("aro_getSlashes", Q(e))).EnumerateArray())
+            {
+                if (slash.GetProperty("reason").GetString() != "falseVouch")
+                {
+                    continue; // keepers that run no node may also be slashed for downtime
+                }
+
+                Assert.True(UInt256.ParseHexQuantity(slash.GetProperty("amount").GetString()!) > UInt256.Zero, slash.ToString());
+                slashed.Add(Address.Parse(slash.GetProperty("keeper").GetString()!));
+            }
+        }
+
+        Assert.Equal(vouchers, slashed);
     }
 
     public static async Task ChallengesAreRecorded(EdgeDevnet devnet)
