@@ -15,7 +15,7 @@ public sealed class ChainNodeTests
         using var node = ChainNode.Open(Path.Combine(home.Path, "data"), Devnet.Spec);
 
         Assert.Equal(0UL, node.Head.Number);
-        Assert.Equal(Hash256.Parse("0xc2dfe4abd2074a20410498d54d167f8475c785bcb72afa842026f1aa0ee362ef"), node.GenesisHash);
+        Assert.Equal(Hash256.Parse("0xa96092de77c258c18633172673740ecccf1019973a623cd980e9e16a22d9ab24"), node.GenesisHash);
         Assert.Equal(node.GenesisHash, node.Head.Hash);
         Assert.Equal(Devnet.Spec.ChainId, node.ChainId);
         Assert.Equal(Devnet.Spec.Alloc[0].Balance, node.OpenState(node.Head.StateRoot).GetBalance(Devnet.Spec.Alloc[0].Address));

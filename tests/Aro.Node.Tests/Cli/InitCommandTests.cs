@@ -20,7 +20,7 @@ public sealed class InitCommandTests
         Assert.True(File.Exists(Path.Combine(home, "config.json")));
         Assert.True(Directory.Exists(Path.Combine(home, "data")));
         Assert.Equal(File.ReadAllText(Devnet.GenesisPath), File.ReadAllText(Path.Combine(home, "genesis.json")));
-        Assert.Contains("0xc2dfe4abd2074a20410498d54d167f8475c785bcb72afa842026f1aa0ee362ef", result.Output, StringComparison.Ordinal);
+        Assert.Contains("0xa96092de77c258c18633172673740ecccf1019973a623cd980e9e16a22d9ab24", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]
