@@ -27,7 +27,7 @@ public sealed class StakingDoneWhenDevnetTests : IDisposable
     [Fact]
     public async Task A_second_keeper_joins_the_set_is_jailed_for_downtime_while_a_delegator_claims_rewards_and_the_settlement_is_provable()
     {
-        Succeeds(Tx("register", "--consensus-key", Hex.Encode(ConsensusKeyOrderedAfterTheValidator()), "--commission", "500",
+        Succeeds(Tx("register", "--consensus-key", Hex.Encode(DevnetKeeperKey.OrderedAfterTheValidator("aro-devnet-done-when")), "--commission", "500",
             "--moniker", "keeper-2", "--region", "eu-west", "--self-stake", "1000aro", "--private-key-file", _devnet.KeyFile(1)));
         Succeeds(Tx("delegate", Keeper2, "300aro", "--private-key-file", _devnet.KeyFile(2)));
         Succeeds(Tx("delegate", Validator, "100aro", "--private-key-file", _devnet.KeyFile(3)));
@@ -97,24 +97,6 @@ public sealed class StakingDoneWhenDevnetTests : IDisposable
         var reported = JsonDocument.Parse(Succeeds(Query("settlement", epoch.ToString(System.Globalization.CultureInfo.InvariantCulture))).Output).RootElement;
         Assert.Equal(Quantity(reported.GetProperty("minted")), settlement.Minted);
         Assert.Equal(Quantity(reported.GetProperty("keeperPool")), settlement.KeeperPool);
-    }
-
-    /// <summary>
-    /// Known gap (see the branch report): the single-validator BlockProducer signs commits with its genesis index,
-    /// not its index in the epoch's module set (consensus-address order). A keeper whose consensus address sorts
-    /// before the devnet validator's would be credited the validator's signatures, so this keeper's sorts after it.
-    /// </summary>
-    private static byte[] ConsensusKeyOrderedAfterTheValidator()
-    {
-        var validator = Address.FromPublicKey(Devnet.Validator.PublicKey.ToArray());
-        for (var i = 0; ; i++)
-        {
-            var key = StakingNode.ConsensusKey("aro-devnet-done-when-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            if (Address.FromPublicKey(key).CompareTo(validator) > 0)
-            {
-                return key;
-            }
-        }
     }
 
     private CliResult Tx(params string[] args) => CliResult.Run(["tx", "staking", .. args, "--rpc", _devnet.Rpc, "--timeout", "30s"]);
