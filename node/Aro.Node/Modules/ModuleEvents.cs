@@ -43,11 +43,14 @@ public static class ModuleEvents
     private static FrozenDictionary<Hash256, AbiEvent> BuildTable()
     {
         var table = new Dictionary<Hash256, AbiEvent>();
-        foreach (var field in typeof(StakingAbi).GetFields(BindingFlags.Public | BindingFlags.Static))
+        foreach (var abi in new[] { typeof(StakingAbi), typeof(SettlementAbi) })
         {
-            if (field.GetValue(null) is AbiEvent abiEvent)
+            foreach (var field in abi.GetFields(BindingFlags.Public | BindingFlags.Static))
             {
-                table[abiEvent.Topic0] = abiEvent;
+                if (field.GetValue(null) is AbiEvent abiEvent)
+                {
+                    table[abiEvent.Topic0] = abiEvent;
+                }
             }
         }
 

@@ -168,7 +168,7 @@ internal static class AroStaking
         };
     }
 
-    private static ModuleProofDto ModuleProof(IChainReader chain, byte[] key, BlockParameter block)
+    internal static ModuleProofDto ModuleProof(IChainReader chain, byte[] key, BlockParameter block)
     {
         if (key is null || key.Length == 0 || key.Length > MaxRecordKeyLength)
         {

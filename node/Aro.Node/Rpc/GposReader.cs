@@ -33,6 +33,9 @@ internal sealed class GposReader
 
     public BlockHeader Header { get; }
 
+    /// <summary>The world state at <see cref="Header"/>, for the module's read API (<c>GposSettlements</c>).</summary>
+    public WorldState State => _state;
+
     /// <exception cref="JsonRpcException">No such block (-32000 "header not found"), or the node hosts no GPoS module.</exception>
     public static GposReader At(IChainReader chain, in BlockParameter block)
     {

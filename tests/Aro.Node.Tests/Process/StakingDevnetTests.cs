@@ -59,7 +59,7 @@ public sealed class StakingDevnetTests(StakingDevnetFixture devnet) : IClassFixt
     public async Task A_keeper_registered_and_delegated_to_with_the_cli_joins_the_validator_set_and_its_record_is_provable()
     {
         var register = Tx(
-            "register", "--consensus-key", Hex.Encode(StakingNode.ConsensusKey("aro-devnet-keeper-2")), "--commission", "500",
+            "register", "--consensus-key", Hex.Encode(DevnetKeeperKey.OrderedAfterTheValidator("aro-devnet-keeper-2")), "--commission", "500",
             "--moniker", "keeper-2", "--region", "eu-west", "--self-stake", "2000aro", "--private-key-file", devnet.KeyFile(1));
         var delegate2 = Tx("delegate", Keeper2, "300aro", "--private-key-file", devnet.KeyFile(2));
 

@@ -5,7 +5,7 @@ using Aro.Core;
 namespace Aro.Node.Cli.Staking;
 
 /// <summary>
-/// <c>aro-node query staking keeper|keepers|delegations|epoch|validators</c>: the node's <c>aro_</c>
+/// <c>aro-node query staking keeper|keepers|delegations|epoch|validators|settlement|slashes|rewards</c>: the node's <c>aro_</c>
 /// staking methods, printed as indented JSON (the shapes of node/Aro.Node/Rpc/README.md).
 /// </summary>
 internal static class QueryStakingCommand
@@ -31,10 +31,29 @@ internal static class QueryStakingCommand
         staking.Add(Query("validators", "The active validator set of an epoch.", [epoch], false, p =>
             ("aro_getValidatorSet", p.GetValue(epoch) is { } e ? ["0x" + e.ToString("x")] : [])));
 
+        var settled = new Argument<ulong>("epoch") { Description = "A settled epoch." };
+        staking.Add(Query("settlement", "An epoch's settlement record: emission, fees, pools, per-keeper rewards.", [settled], false, p =>
+            ("aro_getSettlement", ["0x" + p.GetValue(settled).ToString("x")])));
+
+        var slashEpoch = new Argument<ulong>("epoch") { Description = "The epoch the slashes were applied in." };
+        staking.Add(Query("slashes", "The slashes applied in an epoch, with reasons.", [slashEpoch], false, p =>
+            ("aro_getSlashes", ["0x" + p.GetValue(slashEpoch).ToString("x")])));
+
+        var rewardee = new Argument<string>("delegator") { Description = "The delegator's address." };
+        var fromKeeper = new Option<string?>("--keeper") { Description = "Only the rewards from this keeper." };
+        staking.Add(Query("rewards", "A delegator's pending (claimable) rewards per keeper.", [rewardee, fromKeeper], true, p =>
+            ("aro_getRewards", [AddressArg(p.GetValue(rewardee))]), p => p.GetValue(fromKeeper) is { } k ? OnlyKeeper(AddressArg(k)) : null));
+
         return new Command("query", "Read chain state from a node's JSON-RPC.") { staking };
     }
 
-    private static Command Query(string name, string description, Symbol[] symbols, bool takesBlock, Func<ParseResult, (string Method, object?[] Params)> build)
+    private static Command Query(string name, string description, Symbol[] symbols, bool takesBlock, Func<ParseResult, (string Method, object?[] Params)> build) =>
+        Query(name, description, symbols, takesBlock, build, _ => null);
+
+    /// <param name="shape">Optionally narrows the node's answer before it is printed (e.g. to one keeper).</param>
+    private static Command Query(
+        string name, string description, Symbol[] symbols, bool takesBlock, Func<ParseResult, (string Method, object?[] Params)> build,
+        Func<ParseResult, Func<JsonElement, object>?> shape)
     {
         var rpc = StakingOptions.Rpc();
         var timeout = StakingOptions.Timeout();
@@ -63,9 +82,11 @@ internal static class QueryStakingCommand
             var output = p.InvocationConfiguration.Output;
             var error = p.InvocationConfiguration.Error;
             (string Method, object?[] Params) call;
+            Func<JsonElement, object>? narrow;
             try
             {
                 call = build(p);
+                narrow = shape(p);
                 if (takesBlock && p.GetValue(block) is { } tag)
                 {
                     call.Params = [.. call.Params, BlockTag(tag)];
@@ -87,7 +108,7 @@ internal static class QueryStakingCommand
                 try
                 {
                     var result = await client.CallAsync(call.Method, call.Params).ConfigureAwait(false);
-                    output.WriteLine(JsonSerializer.Serialize(result, Indented));
+                    output.WriteLine(JsonSerializer.Serialize(narrow is null ? result : narrow(result), Indented));
                     return ExitCodes.Ok;
                 }
                 catch (RpcCallException e)
@@ -104,6 +125,20 @@ internal static class QueryStakingCommand
         });
         return command;
     }
+
+    /// <summary>aro_getRewards narrowed to one keeper: its line (amount 0x0 when the delegator has none there).</summary>
+    private static Func<JsonElement, object> OnlyKeeper(string keeper) => result =>
+    {
+        foreach (var line in result.GetProperty("rewards").EnumerateArray())
+        {
+            if (string.Equals(line.GetProperty("keeper").GetString(), keeper, StringComparison.OrdinalIgnoreCase))
+            {
+                return new Dictionary<string, object?> { ["delegator"] = result.GetProperty("delegator"), ["blockNumber"] = result.GetProperty("blockNumber"), ["keeper"] = line.GetProperty("keeper"), ["amount"] = line.GetProperty("amount") };
+            }
+        }
+
+        return new Dictionary<string, object?> { ["delegator"] = result.GetProperty("delegator"), ["blockNumber"] = result.GetProperty("blockNumber"), ["keeper"] = keeper, ["amount"] = "0x0" };
+    };
 
     private static string AddressArg(string? text) =>
         Address.TryParse(text, out var address) ? address.ToLowerHex() : throw new FormatException($"'{text}' is not an address (0x and 40 hex digits)");

@@ -3,13 +3,14 @@ using Aro.Core;
 using Aro.Core.Abi;
 using Aro.Node.Keys;
 using Aro.Node.Validator;
+using Aro.Modules.Gpos.Abi;
 using static Aro.Modules.Gpos.Abi.StakingAbi;
 
 namespace Aro.Node.Cli.Staking;
 
 /// <summary>
-/// <c>aro-node tx staking register|edit|leave|delegate|undelegate|redelegate|withdraw</c>: one
-/// IStaking message as a signed transaction to any node's JSON-RPC (<see cref="StakingTxSender"/>).
+/// <c>aro-node tx staking register|edit|leave|delegate|undelegate|redelegate|withdraw|claim|claim-commission|unjail|evidence</c>:
+/// one IStaking/ISettlement message as a signed transaction to any node's JSON-RPC (<see cref="StakingTxSender"/>).
 /// </summary>
 internal static class TxStakingCommand
 {
@@ -25,6 +26,10 @@ internal static class TxStakingCommand
         staking.Add(UndelegateCommand(prompt));
         staking.Add(RedelegateCommand(prompt));
         staking.Add(Message(prompt, "withdraw", "Pay out every matured unbonding of the sender.", [], _ => Withdraw.EncodeCall()));
+        staking.Add(ClaimCommand(prompt));
+        staking.Add(Message(prompt, "claim-commission", "Pay the sender's accrued keeper commission to it.", [], _ => SettlementAbi.ClaimCommission.EncodeCall()));
+        staking.Add(Message(prompt, "unjail", "Return the sender's jailed keeper to the candidates (after jailEpochs).", [], _ => Unjail.EncodeCall()));
+        staking.Add(EvidenceCommand(prompt));
         return new Command("tx", "Sign and send transactions to a node's JSON-RPC.") { staking };
     }
 
@@ -79,6 +84,43 @@ internal static class TxStakingCommand
             Redelegate.EncodeCall(
                 AbiValue.Address(AddressArg(p.GetValue(source), "src")), AbiValue.Address(AddressArg(p.GetValue(destination), "dst")),
                 AbiValue.UInt(Amount(p.GetValue(amount)))));
+    }
+
+    private static Command ClaimCommand(IPasswordPrompt prompt)
+    {
+        var keeper = new Option<string>("--keeper") { Description = "The keeper whose delegator rewards the sender claims.", Required = true };
+        return Message(prompt, "claim", "Claim the sender's pending delegator rewards from one keeper.", [keeper], p =>
+            SettlementAbi.ClaimRewards.EncodeCall(AbiValue.Address(AddressArg(p.GetValue(keeper), "--keeper"))));
+    }
+
+    private static Command EvidenceCommand(IPasswordPrompt prompt)
+    {
+        var file = new Option<string>("--file") { Description = "File holding the encoded double-sign evidence as 0x-hex (two conflicting signed votes).", Required = true };
+        return Message(prompt, "evidence", "Submit double-sign evidence: the offender is slashed and tombstoned.", [file], p =>
+            SubmitDoubleSignEvidence.EncodeCall(AbiValue.Bytes(EvidenceBytes(p.GetValue(file)!))));
+    }
+
+    private static byte[] EvidenceBytes(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path).Trim();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new FormatException($"--file: cannot read {path}: {e.Message}", e);
+        }
+
+        try
+        {
+            var bytes = Hex.Decode(text);
+            return bytes.Length > 0 ? bytes : throw new FormatException($"--file: {path} holds no evidence");
+        }
+        catch (FormatException e) when (e.InnerException is null && !e.Message.StartsWith("--file", StringComparison.Ordinal))
+        {
+            throw new FormatException($"--file: {path} must hold the evidence as 0x and hex digits", e);
+        }
     }
 
     private static Command Message(IPasswordPrompt prompt, string name, string description, Symbol[] symbols, Func<ParseResult, byte[]> calldata) =>

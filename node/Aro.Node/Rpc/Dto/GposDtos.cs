@@ -215,3 +215,22 @@ internal sealed class SlashDto
 
     public required UInt256 Amount { get; init; }
 }
+
+/// <summary>aro_getRewards: what a delegator could claim now, per keeper it delegates to.</summary>
+internal sealed class RewardsDto
+{
+    public required Address Delegator { get; init; }
+
+    public required ulong BlockNumber { get; init; }
+
+    public required UInt256 Total { get; init; }
+
+    public required IReadOnlyList<KeeperRewardDto> Rewards { get; init; }
+}
+
+internal sealed class KeeperRewardDto
+{
+    public required Address Keeper { get; init; }
+
+    public required UInt256 Amount { get; init; }
+}
