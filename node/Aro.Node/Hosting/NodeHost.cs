@@ -6,9 +6,11 @@ using Aro.JsonRpc;
 using Aro.JsonRpc.Hosting;
 using Aro.JsonRpc.Subscriptions;
 using Aro.Node.Chain;
+using Aro.Consensus.Signing;
+using Aro.Consensus.Wal;
 using Aro.Node.Cli;
+using Aro.Node.Consensus;
 using Aro.Node.Network;
-using Aro.Node.Production;
 using Aro.Node.Rpc;
 using Aro.Node.Validator;
 using Microsoft.Extensions.Logging;
@@ -79,14 +81,11 @@ internal static class NodeHost
 
         using (chain)
         {
-            BlockProducer? producer = null;
-            try
+            if (key is not null && !chain.Genesis.Validators.Any(v => v.Address == key.Address))
             {
-                producer = key is null ? null : new BlockProducer(chain, key);
-            }
-            catch (ValidatorKeyException e)
-            {
-                error.WriteLine($"error: {e.Message}");
+                error.WriteLine(
+                    $"error: the validator key {key.Address} is not a validator of this chain (genesis validators: {string.Join(", ", chain.Genesis.Validators.Select(v => v.Address.ToString()))}); "
+                    + "use the key file whose address is in the genesis \"validators\", or run with --full-node");
                 return ExitCodes.UsageError;
             }
 
@@ -141,24 +140,16 @@ internal static class NodeHost
                     output.WriteLine($"P2P listening on {network.Host.ListenEndPoint} as {nodeKey.Id}");
                     output.Flush();
 
-                    if (producer is null)
+                    if (key is null)
                     {
                         await network.FollowAsync(stopping).ConfigureAwait(false);
                     }
                     else
                     {
-                        using var stopProduction = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-                        var loop = new ProductionLoop(producer, settings.Production, loggerFactory.CreateLogger("Aro.Node.Production"));
-                        var production = loop.RunAsync(stopProduction.Token);
-                        try
+                        var run = await RunConsensusAsync(settings, chain, key, network, loggerFactory, error, stopping).ConfigureAwait(false);
+                        if (run != ExitCodes.Ok)
                         {
-                            await production.ConfigureAwait(false);
-                        }
-                        catch (Exception e) when (e is not OperationCanceledException)
-                        {
-                            // Logged by the loop; the database holds every block up to the last committed one.
-                            error.WriteLine($"error: block production stopped: {e.Message}");
-                            return ExitCodes.NodeFailed;
+                            return run;
                         }
                     }
                 }
@@ -167,6 +158,52 @@ internal static class NodeHost
                 {
                     logger.LogInformation("Stopping at block {Number}; closed P2P, closing JSON-RPC and the database", chain.Head.Number);
                 }
+            }
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>A validator's consensus (one validator or many: the same path), with its signer state and WAL in the home.</summary>
+    private static async Task<int> RunConsensusAsync(
+        NodeSettings settings, ChainNode chain, ValidatorKey key, NodeNetwork network, ILoggerFactory loggerFactory, TextWriter error, CancellationToken stopping)
+    {
+        GuardedSigner signer;
+        ConsensusWal wal;
+        try
+        {
+            signer = GuardedSigner.Open(settings.SignerStateFile, key.PrivateKey);
+            wal = ConsensusWal.Open(settings.ConsensusWalFile);
+        }
+        catch (Exception e) when (e is SignerStateException or ConsensusWalException or IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"error: cannot open the consensus state: {e.Message}");
+            return ExitCodes.NodeFailed;
+        }
+
+        using (wal)
+        {
+            var service = new ConsensusService(new ConsensusServiceParts
+            {
+                Chain = chain,
+                Validators = new GenesisValidatorSetSource(chain.Genesis),
+                Signer = signer,
+                Wal = wal,
+                Host = network.Host,
+                SyncService = network.SyncService,
+                SyncClient = network.SyncClient,
+                Options = settings.Production,
+                Timeouts = settings.Timeouts,
+                Logger = loggerFactory.CreateLogger("Aro.Node.Consensus"),
+            });
+            try
+            {
+                await service.RunAsync(stopping).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                error.WriteLine($"error: consensus stopped: {e.Message}");
+                return ExitCodes.NodeFailed;
             }
         }
 
