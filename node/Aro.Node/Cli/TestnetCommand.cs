@@ -95,7 +95,15 @@ internal static class TestnetCommand
                 throw new NodeConfigException($"{homes[i]} is already initialised; choose another --out");
             }
 
-            Directory.CreateDirectory(homes[i], UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(homes[i]);
+            }
+            else
+            {
+                Directory.CreateDirectory(homes[i], UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+
             nodeKeys[i] = NodeKeyFile.LoadOrCreate(Path.Combine(homes[i], NodeKeyFile.DefaultName));
         }
 
