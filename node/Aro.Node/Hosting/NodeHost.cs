@@ -127,6 +127,14 @@ internal static class NodeHost
                 var network = new NodeNetwork(chain, nodeKey, settings, loggerFactory.CreateLogger("Aro.Node.Network"));
                 await using (network.ConfigureAwait(false))
                 {
+                    ConsensusWal? wal = null;
+                    var consensus = key is null ? null : CreateConsensus(settings, chain, key, network, loggerFactory, error, out wal);
+                    using var walLifetime = wal;
+                    if (key is not null && consensus is null)
+                    {
+                        return ExitCodes.NodeFailed;
+                    }
+
                     try
                     {
                         await network.StartAsync().ConfigureAwait(false);
@@ -140,16 +148,21 @@ internal static class NodeHost
                     output.WriteLine($"P2P listening on {network.Host.ListenEndPoint} as {nodeKey.Id}");
                     output.Flush();
 
-                    if (key is null)
+                    if (consensus is null)
                     {
                         await network.FollowAsync(stopping).ConfigureAwait(false);
                     }
                     else
                     {
-                        var run = await RunConsensusAsync(settings, chain, key, network, loggerFactory, error, stopping).ConfigureAwait(false);
-                        if (run != ExitCodes.Ok)
+                        try
                         {
-                            return run;
+                            await consensus.RunAsync(stopping).ConfigureAwait(false);
+                        }
+                        catch (Exception e) when (e is not OperationCanceledException)
+                        {
+                            // Logged by the service; the database holds every block up to the last committed one.
+                            error.WriteLine($"error: consensus stopped: {e.Message}");
+                            return ExitCodes.NodeFailed;
                         }
                     }
                 }
@@ -164,12 +177,11 @@ internal static class NodeHost
         return ExitCodes.Ok;
     }
 
-    /// <summary>A validator's consensus (one validator or many: the same path), with its signer state and WAL in the home.</summary>
-    private static async Task<int> RunConsensusAsync(
-        NodeSettings settings, ChainNode chain, ValidatorKey key, NodeNetwork network, ILoggerFactory loggerFactory, TextWriter error, CancellationToken stopping)
+    /// <summary>A validator's consensus (one validator or many: the same path), with its signer state and WAL in the home; registers the consensus channel, so before the network starts.</summary>
+    private static ConsensusService? CreateConsensus(
+        NodeSettings settings, ChainNode chain, ValidatorKey key, NodeNetwork network, ILoggerFactory loggerFactory, TextWriter error, out ConsensusWal? wal)
     {
         GuardedSigner signer;
-        ConsensusWal wal;
         try
         {
             signer = GuardedSigner.Open(settings.SignerStateFile, key.PrivateKey);
@@ -178,36 +190,23 @@ internal static class NodeHost
         catch (Exception e) when (e is SignerStateException or ConsensusWalException or IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"error: cannot open the consensus state: {e.Message}");
-            return ExitCodes.NodeFailed;
+            wal = null;
+            return null;
         }
 
-        using (wal)
+        return new ConsensusService(new ConsensusServiceParts
         {
-            var service = new ConsensusService(new ConsensusServiceParts
-            {
-                Chain = chain,
-                Validators = new GenesisValidatorSetSource(chain.Genesis),
-                Signer = signer,
-                Wal = wal,
-                Host = network.Host,
-                SyncService = network.SyncService,
-                SyncClient = network.SyncClient,
-                Options = settings.Production,
-                Timeouts = settings.Timeouts,
-                Logger = loggerFactory.CreateLogger("Aro.Node.Consensus"),
-            });
-            try
-            {
-                await service.RunAsync(stopping).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                error.WriteLine($"error: consensus stopped: {e.Message}");
-                return ExitCodes.NodeFailed;
-            }
-        }
-
-        return ExitCodes.Ok;
+            Chain = chain,
+            Validators = new GenesisValidatorSetSource(chain.Genesis),
+            Signer = signer,
+            Wal = wal,
+            Host = network.Host,
+            SyncService = network.SyncService,
+            SyncClient = network.SyncClient,
+            Options = settings.Production,
+            Timeouts = settings.Timeouts,
+            Logger = loggerFactory.CreateLogger("Aro.Node.Consensus"),
+        });
     }
 
     private static ILoggerFactory CreateLoggerFactory(LogLevel level) =>
