@@ -127,9 +127,18 @@ public sealed class ValidatorNetworkProcessTests
 
     private static async Task WaitForHeightAsync(IEnumerable<NodeProcessHarness> nodes, ulong height, TimeSpan? timeout = null)
     {
-        foreach (var node in nodes.ToList())
+        var list = nodes.ToList();
+        foreach (var node in list)
         {
-            await WaitUntilAsync(async () => await node.BlockNumberAsync() >= height, $"height {height}", timeout);
+            try
+            {
+                await WaitUntilAsync(async () => await node.BlockNumberAsync() >= height, $"height {height}", timeout);
+            }
+            catch (Xunit.Sdk.XunitException e)
+            {
+                var tails = list.Select((n, i) => $"--- node {i}:\n" + string.Join('\n', n.Output.Split('\n').Where(l => !l.Contains("Committed block", StringComparison.Ordinal)).TakeLast(25)));
+                throw new Xunit.Sdk.XunitException(e.Message + "\n" + string.Join('\n', tails));
+            }
         }
     }
 
