@@ -135,6 +135,11 @@ internal static class NodeHost
                         return ExitCodes.NodeFailed;
                     }
 
+                    if (consensus is null)
+                    {
+                        network.Host.RegisterChannel(Aro.Network.Peers.ChannelDescriptor.Consensus, new ConsensusObserver());
+                    }
+
                     try
                     {
                         await network.StartAsync().ConfigureAwait(false);
