@@ -16,6 +16,7 @@ internal static class AroNodeCli
         root.Add(InitCommand.Create());
         root.Add(RunCommand.Create());
         root.Add(DevnetCommand.Create());
+        root.Add(TestnetCommand.Create());
         root.Add(KeysCommand.Create());
         root.Add(Staking.TxStakingCommand.Create());
         root.Add(Staking.QueryStakingCommand.Create());

@@ -6,9 +6,11 @@ using Aro.JsonRpc;
 using Aro.JsonRpc.Hosting;
 using Aro.JsonRpc.Subscriptions;
 using Aro.Node.Chain;
+using Aro.Consensus.Signing;
+using Aro.Consensus.Wal;
 using Aro.Node.Cli;
+using Aro.Node.Consensus;
 using Aro.Node.Network;
-using Aro.Node.Production;
 using Aro.Node.Rpc;
 using Aro.Node.Validator;
 using Aro.Node.Modules;
@@ -87,14 +89,11 @@ internal static class NodeHost
 
         using (chain)
         {
-            BlockProducer? producer = null;
-            try
+            if (key is not null && !chain.Genesis.Validators.Any(v => v.Address == key.Address))
             {
-                producer = key is null ? null : new BlockProducer(chain, key);
-            }
-            catch (ValidatorKeyException e)
-            {
-                error.WriteLine($"error: {e.Message}");
+                error.WriteLine(
+                    $"error: the validator key {key.Address} is not a validator of this chain (genesis validators: {string.Join(", ", chain.Genesis.Validators.Select(v => v.Address.ToString()))}); "
+                    + "use the key file whose address is in the genesis \"validators\", or run with --full-node");
                 return ExitCodes.UsageError;
             }
 
@@ -145,6 +144,19 @@ internal static class NodeHost
                 var network = new NodeNetwork(chain, nodeKey, settings, loggerFactory.CreateLogger("Aro.Node.Network"));
                 await using (network.ConfigureAwait(false))
                 {
+                    ConsensusWal? wal = null;
+                    var consensus = key is null ? null : CreateConsensus(settings, chain, key, network, loggerFactory, error, out wal);
+                    using var walLifetime = wal;
+                    if (key is not null && consensus is null)
+                    {
+                        return ExitCodes.NodeFailed;
+                    }
+
+                    if (consensus is null)
+                    {
+                        network.Host.RegisterChannel(Aro.Network.Peers.ChannelDescriptor.Consensus, new ConsensusObserver());
+                    }
+
                     try
                     {
                         await network.StartAsync().ConfigureAwait(false);
@@ -158,23 +170,20 @@ internal static class NodeHost
                     output.WriteLine($"P2P listening on {network.Host.ListenEndPoint} as {nodeKey.Id}");
                     output.Flush();
 
-                    if (producer is null)
+                    if (consensus is null)
                     {
                         await network.FollowAsync(stopping).ConfigureAwait(false);
                     }
                     else
                     {
-                        using var stopProduction = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-                        var loop = new ProductionLoop(producer, settings.Production, loggerFactory.CreateLogger("Aro.Node.Production"));
-                        var production = loop.RunAsync(stopProduction.Token);
                         try
                         {
-                            await production.ConfigureAwait(false);
+                            await consensus.RunAsync(stopping).ConfigureAwait(false);
                         }
                         catch (Exception e) when (e is not OperationCanceledException)
                         {
-                            // Logged by the loop; the database holds every block up to the last committed one.
-                            error.WriteLine($"error: block production stopped: {e.Message}");
+                            // Logged by the service; the database holds every block up to the last committed one.
+                            error.WriteLine($"error: consensus stopped: {e.Message}");
                             return ExitCodes.NodeFailed;
                         }
                     }
@@ -188,6 +197,38 @@ internal static class NodeHost
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>A validator's consensus (one validator or many: the same path), with its signer state and WAL in the home; registers the consensus channel, so before the network starts.</summary>
+    private static ConsensusService? CreateConsensus(
+        NodeSettings settings, ChainNode chain, ValidatorKey key, NodeNetwork network, ILoggerFactory loggerFactory, TextWriter error, out ConsensusWal? wal)
+    {
+        GuardedSigner signer;
+        try
+        {
+            signer = GuardedSigner.Open(settings.SignerStateFile, key.PrivateKey);
+            wal = ConsensusWal.Open(settings.ConsensusWalFile);
+        }
+        catch (Exception e) when (e is SignerStateException or ConsensusWalException or IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"error: cannot open the consensus state: {e.Message}");
+            wal = null;
+            return null;
+        }
+
+        return new ConsensusService(new ConsensusServiceParts
+        {
+            Chain = chain,
+            Validators = new GenesisValidatorSetSource(chain.Genesis),
+            Signer = signer,
+            Wal = wal,
+            Host = network.Host,
+            SyncService = network.SyncService,
+            SyncClient = network.SyncClient,
+            Options = settings.Production,
+            Timeouts = settings.Timeouts,
+            Logger = loggerFactory.CreateLogger("Aro.Node.Consensus"),
+        });
     }
 
     private static ILoggerFactory CreateLoggerFactory(LogLevel level) =>

@@ -31,6 +31,15 @@ public sealed record NodeSettings
 
     public bool FullNode { get; init; }
 
+    /// <summary>The guarded signer's last-signed (height, round, step) state: <c>priv_validator_state</c> next to the validator key.</summary>
+    public string SignerStateFile => Path.Combine(Path.GetDirectoryName(ValidatorKeyFile) ?? ".", "priv_validator_state");
+
+    /// <summary>The consensus write-ahead log: <c>consensus.wal</c> next to the validator key.</summary>
+    public string ConsensusWalFile => Path.Combine(Path.GetDirectoryName(ValidatorKeyFile) ?? ".", "consensus.wal");
+
+    /// <summary>Consensus step timeouts (null: the defaults of <see cref="Aro.Consensus.Core.TimeoutConfig"/>).</summary>
+    public Aro.Consensus.Core.TimeoutConfig? Timeouts { get; init; }
+
     /// <summary>Relative paths of <paramref name="config"/> resolved against <paramref name="baseDirectory"/> (the config file's folder).</summary>
     public static NodeSettings From(NodeConfig config, string baseDirectory)
     {

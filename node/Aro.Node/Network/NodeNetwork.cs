@@ -47,6 +47,10 @@ internal sealed class NodeNetwork : IAsyncDisposable
 
     public P2PHost Host { get; }
 
+    public BlockSyncService SyncService => _sync;
+
+    public BlockSyncClient SyncClient => _client;
+
     public Task StartAsync() => Host.StartAsync();
 
     /// <summary>Catches up from peers until stopped: at start, then every second (cheap when no peer is ahead).</summary>
