@@ -17,6 +17,9 @@ internal sealed record LoadOptions
 
     public int BatchSize { get; init; } = 100;
 
+    /// <summary>Edge nodes in the work-report mode (<c>aro-loadtest reports</c>).</summary>
+    public int Edges { get; init; } = 5_000;
+
     public int Concurrency { get; init; } = 4;
 
     public static LoadOptions Parse(string[] args)
@@ -31,6 +34,7 @@ internal sealed record LoadOptions
                 "--funder-key" => options with { FunderKey = value },
                 "--senders" => options with { Senders = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--transfers-per-sender" => options with { TransfersPerSender = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--edges" => options with { Edges = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--batch" => options with { BatchSize = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--concurrency" => options with { Concurrency = int.Parse(value, CultureInfo.InvariantCulture) },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),

@@ -10,6 +10,26 @@ using Aro.LoadTest;
 
 // End-to-end load: pre-signed transfers from many senders go in through eth_sendRawTransaction
 // batches; the clock stops when the last of them is in a committed block. Reports both rates.
+if (args is ["reports-genesis", ..])
+{
+    return ReportGenesis.Write(args[1..]);
+}
+
+if (args is ["reports", ..])
+{
+    try
+    {
+        var reportOptions = LoadOptions.Parse(args[1..]);
+        return await ReportLoad.RunAsync(reportOptions.Rpc, reportOptions.Edges, reportOptions.BatchSize, reportOptions.Concurrency);
+    }
+    catch (Exception e) when (e is ArgumentException or FormatException or UriFormatException)
+    {
+        Console.Error.WriteLine($"aro-loadtest: {e.Message}");
+        Console.Error.WriteLine("usage: aro-loadtest reports [--rpc URL] [--edges N] [--batch N] [--concurrency N]");
+        return 2;
+    }
+}
+
 LoadOptions options;
 try
 {

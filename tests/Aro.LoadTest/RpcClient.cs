@@ -59,6 +59,33 @@ internal sealed class RpcClient(Uri endpoint) : IDisposable
         return (refused, first);
     }
 
+    /// <summary>One JSON-RPC batch of the same method with one string parameter each; answers in request order.</summary>
+    public async Task<JsonElement[]> BatchAsync(string method, IReadOnlyList<string> parameters)
+    {
+        var body = new StringBuilder(parameters.Count * 120);
+        body.Append('[');
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            if (i > 0)
+            {
+                body.Append(',');
+            }
+
+            body.Append("{\"jsonrpc\":\"2.0\",\"id\":").Append(i).Append(",\"method\":\"").Append(method).Append("\",\"params\":[\"")
+                .Append(parameters[i]).Append("\"]}");
+        }
+
+        body.Append(']');
+        using var document = await PostAsync(body.ToString());
+        var answers = new JsonElement[parameters.Count];
+        foreach (var answer in document.RootElement.EnumerateArray())
+        {
+            answers[answer.GetProperty("id").GetInt32()] = answer.Clone();
+        }
+
+        return answers;
+    }
+
     private async Task<JsonDocument> PostAsync(string body)
     {
         using var content = new StringContent(body, Encoding.UTF8);
