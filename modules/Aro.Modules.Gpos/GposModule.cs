@@ -90,7 +90,7 @@ public sealed partial class GposModule : IModule
         }
 
         var rewards = new EpochRewards(store, context, _edgeSettlement, Emitter(context));
-        new DowntimeTracker(store, SlasherFor(context, store)).Track(commit, rewards.CreditSignedBlock);
+        new DowntimeTracker(store, SlasherFor(context, store)).Track(commit, context.Block.ChainId, rewards.CreditSignedBlock);
     }
 
     /// <summary>Books the block's fees, then runs the epoch transition (settlement included) when the next block starts a new epoch.</summary>

@@ -14,14 +14,16 @@ namespace Aro.Modules.Gpos.Slashing;
 /// window restarts. Cost per block: O(set size) record reads and writes.
 /// </summary>
 /// <remarks>
-/// A commit's validator index is a position in the set of the commit's epoch (<c>72</c>, by consensus address).
-/// The commit's signatures are verified by consensus before the block is executed; this tracker trusts the indices.
-/// The same walk credits signed blocks for rewards (S4), so liveness and rewards see one roster.
+/// A member counts as having signed when a signature of the commit recovers to its consensus address over the
+/// commit's precommit sign bytes. Validator indices are not trusted: the set consensus ran with may order or
+/// number its members differently from the epoch's set (<c>72</c>, by consensus address), and a wrong index
+/// must not move one keeper's liveness or rewards to another. The same walk credits signed blocks for rewards
+/// (S4), so liveness and rewards see one roster.
 /// </remarks>
 internal sealed class DowntimeTracker(StakingStore store, Slasher slasher)
 {
     /// <summary>Records every member's bit for <paramref name="lastCommit"/>; <paramref name="signed"/> hears each member (keeper address) that signed.</summary>
-    public void Track(Commit lastCommit, Action<Address> signed)
+    public void Track(Commit lastCommit, ulong chainId, Action<Address> signed)
     {
         var p = store.Params;
         var slashing = new SlashingStore(store.Records);
@@ -33,17 +35,11 @@ internal sealed class DowntimeTracker(StakingStore store, Slasher slasher)
             return;
         }
 
-        var signatures = lastCommit.Signatures;
-        var next = 0;
+        var signers = Signers(lastCommit, chainId);
         for (uint i = 0; i < header.Count; i++)
         {
-            while (next < signatures.Length && signatures[next].ValidatorIndex < i)
-            {
-                next++;
-            }
-
             var member = sets.Member(epoch, i);
-            var didSign = next < signatures.Length && signatures[next].ValidatorIndex == i;
+            var didSign = Array.BinarySearch(signers, member.ConsensusAddress) >= 0;
             if (didSign)
             {
                 signed(member.Keeper);
@@ -51,6 +47,26 @@ internal sealed class DowntimeTracker(StakingStore store, Slasher slasher)
 
             Record(p, slashing, member, height, !didSign);
         }
+    }
+
+    /// <summary>The distinct addresses that signed <paramref name="commit"/>'s precommit, sorted; unrecoverable signatures are skipped.</summary>
+    private static Address[] Signers(Commit commit, ulong chainId)
+    {
+        var digest = commit.SigningHash(chainId);
+        var signatures = commit.Signatures;
+        var signers = new Address[signatures.Length];
+        var count = 0;
+        for (var i = 0; i < signatures.Length; i++)
+        {
+            if (signatures[i].TryRecoverSigner(digest, out var signer))
+            {
+                signers[count++] = signer;
+            }
+        }
+
+        Array.Resize(ref signers, count);
+        Array.Sort(signers);
+        return signers;
     }
 
     private void Record(GposParams p, SlashingStore slashing, in ConsensusValidator member, ulong height, bool missed)
