@@ -25,6 +25,7 @@ internal static class AroEdge
         registry.AddSync("aro_getWorkReport", (Address edge, ulong epoch, BlockParameter block) => WorkReport(Reader(chain, block), edge, epoch), requiredParams: 2);
         registry.AddSync("aro_getChallenges", (ulong epoch, ulong? page, BlockParameter block) => Challenges(Reader(chain, block), epoch, page ?? 0), requiredParams: 1);
         registry.AddSync("aro_getEdgeSettlement", (ulong epoch, ulong? page, BlockParameter block) => Settlement(Reader(chain, block), epoch, page ?? 0), requiredParams: 1);
+        registry.AddSync("aro_getEdgeRecordProof", (byte[] key, BlockParameter block) => AroStaking.ModuleProof(chain, GpowModule.Address, key, block), requiredParams: 1);
     }
 
     private static GpowReader Reader(IChainReader chain, in BlockParameter block)
