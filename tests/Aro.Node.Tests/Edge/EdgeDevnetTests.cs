@@ -130,6 +130,24 @@ public sealed class EdgeDevnetTests(EdgeDevnet20 devnet) : IClassFixture<EdgeDev
     }
 
     [Fact]
+    public async Task Edge_rewards_list_each_settled_epoch_as_the_settlement_record_does()
+    {
+        var edge = devnet.Edges[1];
+        var rewards = await devnet.ResultAsync("aro_getEdgeRewards", edge.ToLowerHex(), "0x0");
+
+        var epochs = rewards.GetProperty("epochs").EnumerateArray().ToList();
+        Assert.NotEmpty(epochs);
+        foreach (var entry in epochs)
+        {
+            var report = await devnet.ResultAsync("aro_getWorkReport", edge.ToLowerHex(), entry.GetProperty("epoch"));
+            Assert.Equal(report.GetProperty("result").GetProperty("reward").GetString(), entry.GetProperty("reward").GetString());
+        }
+
+        var record = await devnet.ResultAsync("aro_getEdgeNode", edge.ToLowerHex(), rewards.GetProperty("blockNumber"));
+        Assert.Equal(record.GetProperty("claimable").GetString(), rewards.GetProperty("claimable").GetString());
+    }
+
+    [Fact]
     public void The_node_says_at_start_up_that_dev_attestation_is_enabled() =>
         Assert.Contains("GPoW dev attestation is ENABLED", devnet.Node.Output + devnet.Node.Errors, StringComparison.Ordinal);
 
