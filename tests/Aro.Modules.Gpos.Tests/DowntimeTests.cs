@@ -36,6 +36,24 @@ public class DowntimeTests
     }
 
     [Fact]
+    public void Signers_are_known_by_their_recovered_address_not_by_the_commit_s_validator_index()
+    {
+        var chain = SlashingHarness.WithKeepers(3);
+        chain.MisnumberedCommits = true;
+        chain.Offline.Add(chain[0].ConsensusAddress);
+        while (chain.Events(Slashed).Length == 0)
+        {
+            Assert.True(chain.Height < 40, "keeper 0 was never slashed for downtime");
+            chain.Block();
+        }
+
+        var slashed = Assert.Single(chain.Events(Slashed));
+        Assert.Equal(chain[0].Address, slashed[0].AsAddress());
+        Assert.False(chain.Keeper(chain[1]).Jailed);
+        Assert.False(chain.Keeper(chain[2]).Jailed);
+    }
+
+    [Fact]
     public void The_slash_comes_once_the_key_has_been_observed_for_a_whole_window()
     {
         var chain = JailedChain();

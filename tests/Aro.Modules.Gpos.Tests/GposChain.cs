@@ -116,6 +116,9 @@ internal sealed class GposChain
     /// <summary>Consensus addresses whose keepers do not sign (their precommits are left out of the next block's last commit).</summary>
     public HashSet<Address> Offline { get; } = [];
 
+    /// <summary>Numbers the commit's signatures in reverse set order, as a producer with another ordering of the set would.</summary>
+    public bool MisnumberedCommits { get; set; }
+
     /// <summary>The commit the next block carries: precommits of the set of the last block's epoch, minus <see cref="Offline"/>; null when nobody signs.</summary>
     public Commit? NextLastCommit()
     {
@@ -132,8 +135,13 @@ internal sealed class GposChain
             var consensus = set.Members[i].ConsensusAddress;
             if (!Offline.Contains(consensus))
             {
-                signatures.Add(CommitSignature.Sign((uint)i, digest, ConsensusKeyOf(consensus)));
+                signatures.Add(CommitSignature.Sign((uint)(MisnumberedCommits ? set.Members.Length - 1 - i : i), digest, ConsensusKeyOf(consensus)));
             }
+        }
+
+        if (MisnumberedCommits)
+        {
+            signatures.Reverse(); // indices must increase along the commit
         }
 
         return signatures.Count == 0 ? null : new Commit(Height, 0, blockHash, signatures.ToImmutable());

@@ -35,6 +35,13 @@ public sealed class NodeModules
     /// <summary>True when the genesis carries a GPoW section.</summary>
     public bool HasGpowGenesis => _gpow is not null;
 
+    /// <summary>
+    /// The only chain id whose genesis may enable GPoW's dev attestation kind: the devnet's
+    /// (genesis/devnet.json). A chain id is the one field every network must own, so tying the
+    /// devnet-only kind to it keeps a copied devnet section from switching it on elsewhere.
+    /// </summary>
+    public const ulong DevnetChainId = 7771;
+
     /// <summary>Whether GPoW accepts the devnet-only dev attestation kind (logged at start-up).</summary>
     public bool DevAttestationEnabled => _gpow?.DevAttestationEnabled ?? false;
 
@@ -61,6 +68,13 @@ public sealed class NodeModules
                         "$.modules." + name,
                         $"no module named '{name}' is hosted by this node (known: {GposModule.GenesisSection}, {GpowModule.GenesisSection})");
             }
+        }
+
+        if (gpow is not null && gpow.DevAttestationEnabled && genesis.ChainId != DevnetChainId)
+        {
+            throw new GenesisException(
+                GpowGenesis.Path + ".devAttestation.enabled",
+                $"the dev attestation kind is devnet only (chain id {DevnetChainId}); chain id {genesis.ChainId} must not enable it");
         }
 
         // GPoW's epochs are GPoS's: verdict windows, pools and stake limits line up only on the same boundaries.

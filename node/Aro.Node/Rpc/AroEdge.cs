@@ -25,6 +25,8 @@ internal static class AroEdge
         registry.AddSync("aro_getWorkReport", (Address edge, ulong epoch, BlockParameter block) => WorkReport(Reader(chain, block), edge, epoch), requiredParams: 2);
         registry.AddSync("aro_getChallenges", (ulong epoch, ulong? page, BlockParameter block) => Challenges(Reader(chain, block), epoch, page ?? 0), requiredParams: 1);
         registry.AddSync("aro_getEdgeSettlement", (ulong epoch, ulong? page, BlockParameter block) => Settlement(Reader(chain, block), epoch, page ?? 0), requiredParams: 1);
+        registry.AddSync("aro_getEdgeRewards", (Address edge, ulong? fromEpoch, BlockParameter block) => Rewards(chain, edge, fromEpoch, block), requiredParams: 1);
+        registry.AddSync("aro_getEdgeRecordProof", (byte[] key, BlockParameter block) => AroStaking.ModuleProof(chain, GpowModule.Address, key, block), requiredParams: 1);
     }
 
     private static GpowReader Reader(IChainReader chain, in BlockParameter block)
@@ -156,6 +158,29 @@ internal static class AroEdge
             PageSize = PageSize,
             Edges = edges,
         };
+    }
+
+    /// <summary>Epochs one aro_getEdgeRewards answer covers: each is one record read, so the answer is bounded work.</summary>
+    public const ulong RewardEpochWindow = 100;
+
+    private static EdgeRewardsDto Rewards(IChainReader chain, Address edge, ulong? fromEpoch, BlockParameter block)
+    {
+        var reader = Reader(chain, block);
+        var record = reader.Edge(edge) ?? throw new JsonRpcException(JsonRpcErrorCodes.ServerError, $"edge node {edge} is not registered");
+        var number = BlockResolver.Require(chain, block).Number;
+        var current = number / reader.Params.EpochBlocks;
+        var from = fromEpoch ?? (current >= RewardEpochWindow ? current - RewardEpochWindow + 1 : 0);
+        var to = from > current ? from : Math.Min(current, from + RewardEpochWindow - 1);
+        var epochs = new List<EdgeEpochRewardDto>();
+        for (var epoch = from; epoch <= to && epoch <= current; epoch++)
+        {
+            if (reader.Result(edge, epoch) is { } r)
+            {
+                epochs.Add(new EdgeEpochRewardDto { Epoch = epoch, Score = r.Score, Reward = r.Reward, ChallengeFailed = r.ChallengeFailed });
+            }
+        }
+
+        return new EdgeRewardsDto { Edge = edge, Claimable = record.Claimable, FromEpoch = from, ToEpoch = to, Epochs = epochs, BlockNumber = number };
     }
 
     private static (ulong Start, ulong End, ulong Total) Page(GpowReader reader, ulong page)

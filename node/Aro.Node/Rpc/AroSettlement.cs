@@ -3,6 +3,7 @@ using Aro.JsonRpc;
 using Aro.Node.Chain;
 using Aro.Node.Rpc.Dto;
 using Aro.Core;
+using Aro.Modules.Gpos;
 using Aro.Modules.Gpos.Settlement;
 using static Aro.Modules.Gpos.Abi.SettlementAbi;
 using static Aro.Modules.Gpos.Abi.StakingAbi;
@@ -104,7 +105,7 @@ internal static class AroSettlement
     {
         var reader = GposReader.At(chain, block);
         reader.Call(GetEpoch);
-        var proof = AroStaking.ModuleProof(chain, GposSettlements.SettlementKey(epoch), BlockParameter.FromNumber(reader.Header.Number));
+        var proof = AroStaking.ModuleProof(chain, GposModule.Address, GposSettlements.SettlementKey(epoch), BlockParameter.FromNumber(reader.Header.Number));
         return proof.Value is { Length: > 0 }
             ? proof
             : throw new JsonRpcException(JsonRpcErrorCodes.ServerError, $"GPoS: SettlementNotFound({epoch}) at block {reader.Header.Number}");

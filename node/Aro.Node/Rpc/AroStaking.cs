@@ -30,7 +30,7 @@ internal static class AroStaking
         registry.AddSync("aro_getDelegations", (Address delegator, BlockParameter block) => Delegations(GposReader.At(chain, block), delegator), requiredParams: 1);
         registry.AddSync("aro_getEpoch", (BlockParameter block) => Epoch(GposReader.At(chain, block)), requiredParams: 0);
         registry.AddSync("aro_getValidatorSet", (ulong? epoch) => ValidatorSet(GposReader.At(chain, BlockParameter.Latest), epoch), requiredParams: 0);
-        registry.AddSync("aro_getModuleProof", (byte[] key, BlockParameter block) => ModuleProof(chain, key, block), requiredParams: 1);
+        registry.AddSync("aro_getModuleProof", (byte[] key, BlockParameter block) => ModuleProof(chain, GposModule.Address, key, block), requiredParams: 1);
     }
 
     private static KeeperDto Keeper(GposReader reader, Address keeper) =>
@@ -168,7 +168,8 @@ internal static class AroStaking
         };
     }
 
-    internal static ModuleProofDto ModuleProof(IChainReader chain, byte[] key, BlockParameter block)
+    /// <summary>A record of the native module at <paramref name="module"/> with its proof against the block's state root.</summary>
+    internal static ModuleProofDto ModuleProof(IChainReader chain, Address module, byte[] key, BlockParameter block)
     {
         if (key is null || key.Length == 0 || key.Length > MaxRecordKeyLength)
         {
@@ -176,11 +177,11 @@ internal static class AroStaking
         }
 
         var header = BlockResolver.Require(chain, block);
-        var proof = chain.OpenState(header.StateRoot).GetProof(GposModule.Address, [key]);
+        var proof = chain.OpenState(header.StateRoot).GetProof(module, [key]);
         var storage = proof.StorageProofs[0];
         return new ModuleProofDto
         {
-            Address = GposModule.Address,
+            Address = module,
             Key = key,
             Slot = Aro.Core.Crypto.Keccak256.Hash(key),
             Value = storage.Value,

@@ -27,7 +27,12 @@ internal static class Devnet
             Transaction.DynamicFee(chainId ?? Spec.ChainId, nonce, 1_000_000_000, 10_000_000_000, 21_000, to, value, [], ImmutableArray<AccessListEntry>.Empty),
             AccountKey(from));
 
-    /// <summary>The devnet genesis with one field changed through its JSON, so it is validated like a file.</summary>
+    /// <summary>
+    /// The devnet genesis as another network: its chain id changed through its JSON (so it is validated like
+    /// a file) and, as every network but the devnet must, the dev attestation kind switched off.
+    /// </summary>
     public static GenesisSpec WithChainId(ulong chainId) =>
-        GenesisSpec.Parse(File.ReadAllText(GenesisPath).Replace("\"chainId\": 7771", $"\"chainId\": {chainId}", StringComparison.Ordinal));
+        GenesisSpec.Parse(File.ReadAllText(GenesisPath)
+            .Replace("\"chainId\": 7771", $"\"chainId\": {chainId}", StringComparison.Ordinal)
+            .Replace("\"enabled\": true", "\"enabled\": false", StringComparison.Ordinal));
 }

@@ -1,5 +1,8 @@
 using System.Text.Json;
 using Aro.Core;
+using Aro.Modules.Gpow;
+using Aro.Node.Tests.Rpc;
+using Aro.State.World;
 
 namespace Aro.Node.Tests.Edge;
 
@@ -110,8 +113,45 @@ public sealed class EdgeDevnetTests(EdgeDevnet20 devnet) : IClassFixture<EdgeDev
     }
 
     [Fact]
+    public async Task An_edge_record_proof_verifies_with_StateProofVerifier_against_its_block_state_root()
+    {
+        byte[] key = [0x10, .. devnet.Edges[0].Bytes]; // GpowKeys.Edge ‖ address
+        var proof = await devnet.ResultAsync("aro_getEdgeRecordProof", Hex.Encode(key));
+
+        var block = await devnet.ResultAsync("eth_getBlockByHash", proof.GetProperty("blockHash").GetString()!, false);
+        var stateRoot = Wire.Hash(block.GetProperty("stateRoot"));
+        Assert.Equal(stateRoot, Wire.Hash(proof.GetProperty("stateRoot")));
+        Assert.Equal(GpowModule.Address, Address.Parse(proof.GetProperty("address").GetString()!));
+        var account = StateProofVerifier.VerifyAccount(stateRoot, GpowModule.Address, Nodes(proof.GetProperty("accountProof")));
+        var record = StateProofVerifier.VerifyStorage(account!.Value.StorageRoot, key, Nodes(proof.GetProperty("storageProof")));
+        Assert.NotNull(record);
+        Assert.NotEmpty(record);
+        Assert.Equal(Wire.Data(proof.GetProperty("value")), record);
+    }
+
+    [Fact]
+    public async Task Edge_rewards_list_each_settled_epoch_as_the_settlement_record_does()
+    {
+        var edge = devnet.Edges[1];
+        var rewards = await devnet.ResultAsync("aro_getEdgeRewards", edge.ToLowerHex(), "0x0");
+
+        var epochs = rewards.GetProperty("epochs").EnumerateArray().ToList();
+        Assert.NotEmpty(epochs);
+        foreach (var entry in epochs)
+        {
+            var report = await devnet.ResultAsync("aro_getWorkReport", edge.ToLowerHex(), entry.GetProperty("epoch"));
+            Assert.Equal(report.GetProperty("result").GetProperty("reward").GetString(), entry.GetProperty("reward").GetString());
+        }
+
+        var record = await devnet.ResultAsync("aro_getEdgeNode", edge.ToLowerHex(), rewards.GetProperty("blockNumber"));
+        Assert.Equal(record.GetProperty("claimable").GetString(), rewards.GetProperty("claimable").GetString());
+    }
+
+    [Fact]
     public void The_node_says_at_start_up_that_dev_attestation_is_enabled() =>
         Assert.Contains("GPoW dev attestation is ENABLED", devnet.Node.Output + devnet.Node.Errors, StringComparison.Ordinal);
+
+    private static byte[][] Nodes(JsonElement array) => [.. array.EnumerateArray().Select(Wire.Data)];
 }
 
 /// <summary>The long variant: more edges, more epochs.</summary>

@@ -49,6 +49,32 @@ public sealed class NodeModulesTests
     }
 
     [Fact]
+    public void Dev_attestation_under_a_chain_id_other_than_the_devnet_is_refused_with_its_path()
+    {
+        var genesis = Mutated(json => json["chainId"] = 7772);
+
+        var error = Assert.Throws<GenesisException>(() => NodeModules.For(genesis));
+
+        Assert.Contains("$.modules.gpow.devAttestation.enabled", error.Message, StringComparison.Ordinal);
+        Assert.Contains("devnet only (chain id 7771)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Another_chain_id_with_dev_attestation_disabled_is_accepted()
+    {
+        var genesis = Mutated(json =>
+        {
+            json["chainId"] = 7772;
+            json["modules"]!["gpow"]!["devAttestation"]!["enabled"] = false;
+        });
+
+        var modules = NodeModules.For(genesis);
+
+        Assert.True(modules.HasGpowGenesis);
+        Assert.False(modules.DevAttestationEnabled);
+    }
+
+    [Fact]
     public void A_gpow_epoch_length_other_than_gpos_is_refused_with_its_path()
     {
         var genesis = Mutated(json => json["modules"]!["gpow"]!["params"]!["epochBlocks"] = 20);

@@ -159,3 +159,30 @@ internal sealed class EdgeSettlementEntryDto
 
     public required bool ChallengeFailed { get; init; }
 }
+
+/// <summary>aro_getEdgeRewards: what an edge can claim now and what it earned in each settled epoch of a window.</summary>
+internal sealed class EdgeRewardsDto
+{
+    public required Address Edge { get; init; }
+
+    public required UInt256 Claimable { get; init; }
+
+    public required ulong FromEpoch { get; init; }
+
+    public required ulong ToEpoch { get; init; }
+
+    public required IReadOnlyList<EdgeEpochRewardDto> Epochs { get; init; }
+
+    public required ulong BlockNumber { get; init; }
+}
+
+internal sealed class EdgeEpochRewardDto
+{
+    public required ulong Epoch { get; init; }
+
+    public required UInt256 Score { get; init; }
+
+    public required UInt256 Reward { get; init; }
+
+    public required bool ChallengeFailed { get; init; }
+}
