@@ -6,6 +6,7 @@ using Aro.Core.Crypto;
 using Aro.Core.Transactions;
 using Aro.Execution.Execution;
 using Aro.Execution.Modules;
+using Aro.Execution.Modules.Records;
 using Aro.Modules.Gpos.Interop;
 using Aro.Modules.Gpow;
 using Aro.Modules.Gpow.Abi;

@@ -1,10 +1,9 @@
-using Aro.Execution.Modules;
 using Aro.State.World;
 
-namespace Aro.Modules.Gpow.State;
+namespace Aro.Execution.Modules.Records;
 
 /// <summary>The module's key-value records, writable in calls and hooks, read-only in views.</summary>
-internal interface IRecordStore
+public interface IRecordStore
 {
     byte[]? Get(ReadOnlySpan<byte> key);
 
@@ -13,7 +12,7 @@ internal interface IRecordStore
     void Delete(ReadOnlySpan<byte> key);
 }
 
-internal sealed class WritableRecordStore(ModuleStore store) : IRecordStore
+public sealed class WritableRecordStore(ModuleStore store) : IRecordStore
 {
     public byte[]? Get(ReadOnlySpan<byte> key) => store.Get(key);
 
@@ -22,7 +21,7 @@ internal sealed class WritableRecordStore(ModuleStore store) : IRecordStore
     public void Delete(ReadOnlySpan<byte> key) => store.Delete(key);
 }
 
-internal sealed class ReadOnlyRecordStore(ModuleQueryContext context) : IRecordStore
+public sealed class ReadOnlyRecordStore(ModuleQueryContext context) : IRecordStore
 {
     public byte[]? Get(ReadOnlySpan<byte> key) => context.Get(key);
 

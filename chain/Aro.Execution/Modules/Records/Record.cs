@@ -1,10 +1,10 @@
 using Aro.Core;
 using Aro.Core.Rlp;
 
-namespace Aro.Modules.Gpos.State;
+namespace Aro.Execution.Modules.Records;
 
 /// <summary>Builds a record as an RLP list of fields (integers minimal big-endian, strings as UTF-8 bytes).</summary>
-internal sealed class RecordWriter
+public sealed class RecordWriter
 {
     private readonly List<RlpItem> _items = new(16);
 
@@ -32,11 +32,20 @@ internal sealed class RecordWriter
 
     public RecordWriter Add(string value) => Add(System.Text.Encoding.UTF8.GetBytes(value));
 
+    public RecordWriter Add(in Hash256 value) => Add(value.Bytes);
+
+    /// <summary>A nested list of byte strings (roots of trust, allowed values).</summary>
+    public RecordWriter AddList(IEnumerable<byte[]> values)
+    {
+        _items.Add(RlpItem.FromList([.. values.Select(static v => RlpItem.FromBytes(v))]));
+        return this;
+    }
+
     public byte[] ToArray() => RlpCodec.Encode(RlpItem.FromList([.. _items]));
 }
 
 /// <summary>Reads the fields of a record written by <see cref="RecordWriter"/>, in the same order.</summary>
-internal ref struct RecordReader
+public ref struct RecordReader
 {
     private RlpReader _fields;
 
@@ -59,6 +68,22 @@ internal ref struct RecordReader
     public byte[] Bytes() => _fields.ReadBytes().ToArray();
 
     public string String() => System.Text.Encoding.UTF8.GetString(_fields.ReadBytes());
+
+    public Hash256 Hash256() => new(_fields.ReadBytes());
+
+    public List<byte[]> List()
+    {
+        var list = _fields.ReadList();
+        var values = new List<byte[]>();
+        while (list.HasMore)
+        {
+            values.Add(list.ReadBytes().ToArray());
+        }
+
+        return values;
+    }
+
+    public readonly bool HasMore => _fields.HasMore;
 
     public readonly void End() => _fields.EnsureEnd();
 }
