@@ -61,6 +61,7 @@ public sealed record NodeSettings
             Seeds = config.Seeds.Select(Aro.Network.Peers.PeerAddress.Parse).ToArray(),
             MaxPeers = config.MaxPeers,
             FullNode = config.FullNode,
+            Timeouts = config.Timeouts,
         };
     }
 }
