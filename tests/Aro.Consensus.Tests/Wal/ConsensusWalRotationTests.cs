@@ -63,12 +63,7 @@ public sealed class ConsensusWalRotationTests : IDisposable
     public void Crash_after_a_rotation_step_leaves_a_wal_that_replays_the_next_height(string stepName)
     {
         var step = Enum.Parse<WalRotationStep>(stepName);
-        using (var wal = ConsensusWal.Open(WalDirectory, EveryHeight))
-        {
-            wal.AppendInput(Timeout(1, 0), sync: false);
-            wal.AfterRotationStep = done => CrashAt(step, done);
-            Assert.Throws<SimulatedCrash>(() => wal.EndHeight(1));
-        }
+        EndFirstHeightCrashingAfter(step);
 
         using (var reopened = ConsensusWal.Open(WalDirectory, EveryHeight))
         {
@@ -88,12 +83,7 @@ public sealed class ConsensusWalRotationTests : IDisposable
     [InlineData(9)] // the marker's frame is 10 bytes
     public void New_segment_torn_while_being_written_is_cut_and_the_older_one_still_replays(int keptBytes)
     {
-        using (var wal = ConsensusWal.Open(WalDirectory, EveryHeight))
-        {
-            wal.AppendInput(Timeout(1, 0), sync: false);
-            wal.AfterRotationStep = done => CrashAt(WalRotationStep.SegmentWritten, done);
-            Assert.Throws<SimulatedCrash>(() => wal.EndHeight(1));
-        }
+        EndFirstHeightCrashingAfter(WalRotationStep.SegmentWritten);
 
         var torn = Path.Combine(WalDirectory, "00000002.wal");
         using (var file = new FileStream(torn, FileMode.Open))
@@ -121,12 +111,7 @@ public sealed class ConsensusWalRotationTests : IDisposable
     [Fact]
     public void Older_segment_cut_short_before_a_later_one_stops_the_open()
     {
-        using (var wal = ConsensusWal.Open(WalDirectory, EveryHeight))
-        {
-            wal.AppendInput(Timeout(1, 0), sync: false);
-            wal.AfterRotationStep = done => CrashAt(WalRotationStep.DirectorySynced, done);
-            Assert.Throws<SimulatedCrash>(() => wal.EndHeight(1));
-        }
+        EndFirstHeightCrashingAfter(WalRotationStep.DirectorySynced);
 
         var older = Path.Combine(WalDirectory, "00000001.wal");
         using (var file = new FileStream(older, FileMode.Open))
@@ -174,12 +159,19 @@ public sealed class ConsensusWalRotationTests : IDisposable
         Assert.Equal([Timeout(1, 0)], reopened.ReadHeight(1));
     }
 
-    private static void CrashAt(WalRotationStep step, WalRotationStep done)
+    /// <summary>One input of height 1, then its end-height marker, whose rotation stops after <paramref name="step"/> as a crash would.</summary>
+    private void EndFirstHeightCrashingAfter(WalRotationStep step)
     {
-        if (done == step)
+        using var wal = ConsensusWal.Open(WalDirectory, EveryHeight);
+        wal.AppendInput(Timeout(1, 0), sync: false);
+        wal.AfterRotationStep = done =>
         {
-            throw new SimulatedCrash();
-        }
+            if (done == step)
+            {
+                throw new SimulatedCrash();
+            }
+        };
+        Assert.Throws<SimulatedCrash>(() => wal.EndHeight(1));
     }
 
     private string[] SegmentNames() => [.. Directory.GetFiles(WalDirectory).Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
