@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Collections.Immutable;
 using Aro.Core;
 using Aro.Core.Abi;
@@ -12,6 +11,7 @@ using Aro.Modules.Gpos.Abi;
 using Aro.Modules.Gpos.Genesis;
 using Aro.State.Trie;
 using Aro.State.World;
+using Aro.Testing.Modules;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 
@@ -156,22 +156,11 @@ public class GposBenchmarks
         return new SenderTx(TxSigner.Sign(unsigned, key), sender);
     }
 
-    private static byte[] Key(byte kind, int i)
-    {
-        var key = new byte[32];
-        key[0] = kind;
-        BinaryPrimitives.WriteInt32BigEndian(key.AsSpan(28), i + 1);
-        return key;
-    }
+    private static byte[] Key(byte kind, int i) => TestKeys.PrivateKey(kind, i + 1);
 
-    private static byte[] PublicKey(byte[] key)
-    {
-        var publicKey = new byte[Secp256k1.UncompressedPublicKeyLength];
-        Secp256k1.GetPublicKey(key, publicKey);
-        return publicKey;
-    }
+    private static byte[] PublicKey(byte[] key) => TestKeys.PublicKey(key);
 
-    private static Address AddressOf(byte[] key) => Address.FromPublicKey(PublicKey(key));
+    private static Address AddressOf(byte[] key) => TestKeys.AddressOf(key);
 
     private sealed class Columns : ManualConfig
     {

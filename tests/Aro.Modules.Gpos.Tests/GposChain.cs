@@ -9,13 +9,14 @@ using Aro.Execution.Modules;
 using Aro.Modules.Gpos.Genesis;
 using Aro.State.Trie;
 using Aro.State.World;
+using Aro.Testing.Modules;
 
 namespace Aro.Modules.Gpos.Tests;
 
 /// <summary>
 /// A chain driven the way a node drives it: a real <see cref="WorldState"/>, the module in a
 /// <see cref="ModuleHost"/>, blocks built by the <see cref="BlockExecutor"/> from signed EIP-1559
-/// transactions. After every block it checks the module invariants and the supply invariant
+/// transactions (<see cref="ModuleBlocks"/>). After every block it checks the module invariants and the supply invariant
 /// (genesis supply + minted − burned by slashes = every balance + every burnt fee). Every block carries the
 /// previous block's commit, signed by every member of that block's epoch set (<c>72</c>) except
 /// <see cref="Offline"/>: the one way tests produce liveness for slashing and signed blocks for rewards.
@@ -27,11 +28,11 @@ internal sealed class GposChain
     public static readonly UInt256 Funds = UInt256.Parse("1000000000000000000");
     public static readonly Address Proposer = Address.Parse("0x" + new string('9', 40));
 
-    private readonly Dictionary<Address, ulong> _nonces = [];
+    private static readonly AbiError[] RevertErrors = [.. Abi.StakingAbi.Errors, .. Abi.SettlementAbi.Errors];
+
     private readonly HashSet<Address> _accounts = [];
-    private readonly BlockExecutor _executor;
+    private readonly ModuleBlocks _blocks;
     private readonly MemoryTrieNodeStore _nodes = new();
-    private UInt256 _burnt;
     private bool _withoutCommit;
 
     public GposChain(
@@ -76,7 +77,7 @@ internal sealed class GposChain
         State.Commit(_nodes);
         Module = module ?? new GposModule();
         Host = companion is null ? new ModuleHost([Module]) : new ModuleHost([Module, companion(Module)]);
-        _executor = new BlockExecutor(new ExecutionParameters { FeeRecipient = feesToModule ? GposModule.Address : null }, Host);
+        _blocks = new ModuleBlocks(ChainId, GposModule.Address, Host, new ExecutionParameters { FeeRecipient = feesToModule ? GposModule.Address : null });
         AssertInvariants();
     }
 
@@ -179,27 +180,17 @@ internal sealed class GposChain
 
     public ulong Epoch => Height / Params.EpochBlocks;
 
-    public List<Log> AllLogs { get; } = [];
+    public List<Log> AllLogs => _blocks.AllLogs;
 
     public Account this[int index] => Accounts[index];
 
     /// <summary>A signed call to the module from <paramref name="from"/>, with a fresh nonce.</summary>
-    public SenderTx Tx(Account from, byte[] calldata, UInt256 value = default, ulong gas = 300_000)
-    {
-        var nonce = _nonces.GetValueOrDefault(from.Address);
-        _nonces[from.Address] = nonce + 1;
-        var unsigned = Transaction.DynamicFee(ChainId, nonce, 1, 2, gas, GposModule.Address, value, calldata, ImmutableArray<AccessListEntry>.Empty);
-        return new SenderTx(TxSigner.Sign(unsigned, from.PrivateKey), from.Address);
-    }
+    public SenderTx Tx(Account from, byte[] calldata, UInt256 value = default, ulong gas = 300_000) =>
+        _blocks.Tx(from.PrivateKey, from.Address, calldata, value, gas);
 
     /// <summary>A signed call to another module at <paramref name="to"/>, with a fresh nonce.</summary>
-    public SenderTx TxTo(Account from, Address to, byte[] calldata, ulong gas = 300_000)
-    {
-        var nonce = _nonces.GetValueOrDefault(from.Address);
-        _nonces[from.Address] = nonce + 1;
-        var unsigned = Transaction.DynamicFee(ChainId, nonce, 1, 2, gas, to, UInt256.Zero, calldata, ImmutableArray<AccessListEntry>.Empty);
-        return new SenderTx(TxSigner.Sign(unsigned, from.PrivateKey), from.Address);
-    }
+    public SenderTx TxTo(Account from, Address to, byte[] calldata, ulong gas = 300_000) =>
+        _blocks.Tx(from.PrivateKey, from.Address, calldata, UInt256.Zero, gas, to);
 
     /// <summary>Executes the next block with <paramref name="txs"/> in order.</summary>
     public BlockExecutionResult Block(params SenderTx[] txs)
@@ -207,34 +198,18 @@ internal sealed class GposChain
         var lastCommit = NextLastCommit();
         Height++;
         var context = new BlockContext(Height, 1_700_000_000 + (Height * 6), Proposer, BaseFee, 30_000_000, ChainId, Epoch, lastCommit);
-        var result = _executor.BuildBlock(State, context, txs);
-        Assert.Empty(result.Skipped);
-        _burnt += result.BaseFeeBurnt;
-        foreach (var receipt in result.Receipts)
-        {
-            AllLogs.AddRange(receipt.Logs);
-        }
-
-        AllLogs.AddRange(result.BlockEvents);
+        var result = _blocks.Build(State, context, txs);
         AssertInvariants();
         State.Commit(_nodes);
         return result;
     }
 
     /// <summary>Sends one call in its own block and returns its outcome and receipt.</summary>
-    public Sent Send(Account from, byte[] calldata, UInt256 value = default)
-    {
-        var result = Block(Tx(from, calldata, value));
-        return new Sent(result.Transactions[0], result.Receipts[0]);
-    }
+    public ModuleCall Send(Account from, byte[] calldata, UInt256 value = default) => ModuleBlocks.Only(Block(Tx(from, calldata, value)));
 
     /// <summary>Sends a call that must succeed.</summary>
-    public Sent Ok(Account from, byte[] calldata, UInt256 value = default)
-    {
-        var sent = Send(from, calldata, value);
-        Assert.True(sent.Outcome.Succeeded, "call reverted: " + DescribeRevert(sent.Outcome.Output));
-        return sent;
-    }
+    public ModuleCall Ok(Account from, byte[] calldata, UInt256 value = default) =>
+        ModuleReverts.AssertSucceeded(Send(from, calldata, value), RevertErrors);
 
     /// <summary>Sends a call that must revert with <paramref name="error"/>; proves the module's records did not change.</summary>
     /// <remarks>
@@ -253,11 +228,9 @@ internal sealed class GposChain
         _withoutCommit = true;
         var sent = Send(from, calldata, value);
         _withoutCommit = false;
-        Assert.False(sent.Outcome.Succeeded, "call succeeded but should revert with " + error.Name);
-        Assert.True(error.Selector.Value == ReadSelector(sent.Outcome.Output), $"expected {error.Name}, got {DescribeRevert(sent.Outcome.Output)}");
-        Assert.Empty(sent.Receipt.Logs);
+        var arguments = ModuleReverts.AssertRevertedWith(sent, error, RevertErrors);
         Assert.Equal(rootBefore, StorageRootOfModule());
-        return error.Decode(sent.Outcome.Output);
+        return arguments;
     }
 
     /// <summary>Runs empty blocks until the module has started <paramref name="epoch"/> (in the end-block of block epoch·epochBlocks − 1).</summary>
@@ -277,9 +250,7 @@ internal sealed class GposChain
     public AbiValue[] View(AbiFunction function, params AbiValue[] arguments)
     {
         var context = new BlockContext(Height, 0, Proposer, BaseFee, 30_000_000, ChainId, Epoch);
-        var result = Host.Query(State, context, GposModule.Address, function.EncodeCall(arguments));
-        Assert.True(result.Succeeded, "view reverted: " + DescribeRevert(result.Output));
-        return function.DecodeResult(result.Output);
+        return _blocks.View(State, context, function, RevertErrors, arguments);
     }
 
     public UInt256 Balance(Account account) => State.GetBalance(account.Address);
@@ -294,7 +265,7 @@ internal sealed class GposChain
         Assert.Empty(GposInvariants.Check(State));
 
         // genesis supply + minted − burned = every balance + every burnt fee
-        var held = _burnt + GposInvariants.Burned(State);
+        var held = _blocks.Burnt + GposInvariants.Burned(State);
         foreach (var address in _accounts)
         {
             held += State.GetBalance(address);
@@ -305,31 +276,12 @@ internal sealed class GposChain
 
     public Hash256 StateRoot() => State.ComputeRoot();
 
-    public static uint ReadSelector(byte[] output) =>
-        output.Length >= 4 ? System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(output) : 0;
+    public static uint ReadSelector(byte[] output) => ModuleReverts.Selector(output);
 
-    public static string DescribeRevert(byte[] output)
-    {
-        var selector = ReadSelector(output);
-        foreach (var error in Abi.StakingAbi.Errors.Concat(Abi.SettlementAbi.Errors))
-        {
-            if (error.Selector.Value == selector)
-            {
-                return error.Name;
-            }
-        }
+    public static string DescribeRevert(byte[] output) => ModuleReverts.Describe(output, RevertErrors);
 
-        return selector == AbiError.ErrorString.Selector.Value ? AbiError.ErrorString.Decode(output)[0].AsString() : Convert.ToHexString(output);
-    }
-
-    /// <summary>The root of the module's records (ComputeRoot folds pending writes into the storage root first).</summary>
-    public Hash256 StorageRootOfModule()
-    {
-        State.ComputeRoot();
-        return State.GetAccount(GposModule.Address)?.StorageRoot ?? Hash256.Zero;
-    }
-
-    public sealed record Sent(TxOutcome Outcome, Receipt Receipt);
+    /// <summary>The root of the module's records.</summary>
+    public Hash256 StorageRootOfModule() => _blocks.StorageRoot(State);
 }
 
 /// <summary>A test account: a private key, its address and a consensus key derived from a second key.</summary>
@@ -346,20 +298,9 @@ internal sealed record Account(int Seed, byte[] PrivateKey, Address Address, byt
         return new Account(seed, key, AddressOf(key), PublicKey(KeyOf(seed + 10_000)));
     }
 
-    public static byte[] KeyOf(int seed)
-    {
-        var key = new byte[32];
-        key[0] = 0x5a;
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(key.AsSpan(28), seed);
-        return key;
-    }
+    public static byte[] KeyOf(int seed) => TestKeys.PrivateKey(0x5a, seed);
 
-    public static byte[] PublicKey(byte[] privateKey)
-    {
-        var publicKey = new byte[Secp256k1.UncompressedPublicKeyLength];
-        Secp256k1.GetPublicKey(privateKey, publicKey);
-        return publicKey;
-    }
+    public static byte[] PublicKey(byte[] privateKey) => TestKeys.PublicKey(privateKey);
 
-    private static Address AddressOf(byte[] key) => Address.FromPublicKey(PublicKey(key));
+    private static Address AddressOf(byte[] key) => TestKeys.AddressOf(key);
 }

@@ -1,9 +1,7 @@
-using System.Collections.Immutable;
 using Aro.Core;
 using Aro.Core.Abi;
 using Aro.Core.Blocks;
 using Aro.Core.Crypto;
-using Aro.Core.Transactions;
 using Aro.Execution.Execution;
 using Aro.Execution.Modules;
 using Aro.Modules.Gpow.Abi;
@@ -12,13 +10,14 @@ using Aro.State.Trie;
 using Aro.State.World;
 using Aro.Storage;
 using Aro.Storage.RocksDb;
+using Aro.Testing.Modules;
 
 namespace Aro.Modules.Gpow.Tests;
 
 /// <summary>
 /// A chain driven the way a node drives it, over real RocksDB in a temp folder: a <see cref="WorldState"/>
 /// committed per block, GPoW and the test GPoS side in a <see cref="ModuleHost"/>, blocks built by the
-/// <see cref="BlockExecutor"/> from signed EIP-1559 transactions. After every block it checks
+/// <see cref="BlockExecutor"/> from signed EIP-1559 transactions (<see cref="ModuleBlocks"/>). After every block it checks
 /// <see cref="GpowInvariants"/> and the supply (genesis supply = balances + burnt fees).
 /// </summary>
 internal sealed class GpowChain : IDisposable
@@ -29,12 +28,10 @@ internal sealed class GpowChain : IDisposable
     public static readonly Address Proposer = Address.Parse("0x" + new string('9', 40));
     public static readonly Account DevSigner = Account.Of(999);
 
-    private readonly Dictionary<Address, ulong> _nonces = [];
     private readonly List<Address> _accounts = [];
-    private readonly BlockExecutor _executor;
+    private readonly ModuleBlocks _blocks;
     private readonly TempDirectory _directory = new("aro-gpow");
     private readonly IKeyValueStore _db;
-    private UInt256 _burnt;
 
     public GpowChain(GpowParams? parameters = null, AttestationSettings? attestation = null, int edges = 6, int keepers = 3, ulong baseTime = 1_700_000_000)
     {
@@ -60,7 +57,7 @@ internal sealed class GpowChain : IDisposable
         Module = new GpowModule(Registry);
         Registry.Settlement = Module;
         Host = new ModuleHost([Module, Registry]);
-        _executor = new BlockExecutor(new ExecutionParameters(), Host);
+        _blocks = new ModuleBlocks(ChainId, GpowModule.Address, Host, new ExecutionParameters());
         Commit();
         AssertInvariants();
     }
@@ -108,7 +105,7 @@ internal sealed class GpowChain : IDisposable
 
     public ulong Epoch => Height / Params.EpochBlocks;
 
-    public List<Log> AllLogs { get; } = [];
+    public List<Log> AllLogs => _blocks.AllLogs;
 
     public List<Log> LastBlockEvents { get; private set; } = [];
 
@@ -116,27 +113,14 @@ internal sealed class GpowChain : IDisposable
 
     public ulong TimeOf(ulong height) => BaseTime + (height * 6);
 
-    public SenderTx Tx(Account from, byte[] calldata, UInt256 value = default, ulong gas = 2_000_000)
-    {
-        var nonce = _nonces.GetValueOrDefault(from.Address);
-        _nonces[from.Address] = nonce + 1;
-        var unsigned = Transaction.DynamicFee(ChainId, nonce, 1, 2, gas, GpowModule.Address, value, calldata, ImmutableArray<AccessListEntry>.Empty);
-        return new SenderTx(TxSigner.Sign(unsigned, from.PrivateKey), from.Address);
-    }
+    public SenderTx Tx(Account from, byte[] calldata, UInt256 value = default, ulong gas = 2_000_000) =>
+        _blocks.Tx(from.PrivateKey, from.Address, calldata, value, gas);
 
     public BlockExecutionResult Block(params SenderTx[] txs)
     {
         Height++;
         var context = new BlockContext(Height, TimeOf(Height), Proposer, 1, 60_000_000, ChainId, Epoch);
-        var result = _executor.BuildBlock(State, context, txs);
-        Assert.Empty(result.Skipped);
-        _burnt += result.BaseFeeBurnt;
-        foreach (var receipt in result.Receipts)
-        {
-            AllLogs.AddRange(receipt.Logs);
-        }
-
-        AllLogs.AddRange(result.BlockEvents);
+        var result = _blocks.Build(State, context, txs);
         LastBlockEvents = [.. result.BlockEvents];
         AssertInvariants();
         Commit();
@@ -155,18 +139,10 @@ internal sealed class GpowChain : IDisposable
     /// <summary>The first block number of <paramref name="epoch"/> plus <paramref name="offset"/>.</summary>
     public ulong At(ulong epoch, ulong offset) => (epoch * Params.EpochBlocks) + offset;
 
-    public Sent Send(Account from, byte[] calldata, UInt256 value = default)
-    {
-        var result = Block(Tx(from, calldata, value));
-        return new Sent(result.Transactions[0], result.Receipts[0]);
-    }
+    public ModuleCall Send(Account from, byte[] calldata, UInt256 value = default) => ModuleBlocks.Only(Block(Tx(from, calldata, value)));
 
-    public Sent Ok(Account from, byte[] calldata, UInt256 value = default)
-    {
-        var sent = Send(from, calldata, value);
-        Assert.True(sent.Outcome.Succeeded, "call reverted: " + DescribeRevert(sent.Outcome.Output));
-        return sent;
-    }
+    public ModuleCall Ok(Account from, byte[] calldata, UInt256 value = default) =>
+        ModuleReverts.AssertSucceeded(Send(from, calldata, value), WorkProofAbi.Errors, withArguments: true);
 
     /// <summary>
     /// Sends a call that must revert with <paramref name="error"/>, and proves it changed nothing: the same
@@ -184,21 +160,16 @@ internal sealed class GpowChain : IDisposable
         shadowExecutor.BuildBlock(shadow, new BlockContext(Height + 1, TimeOf(Height + 1), Proposer, 1, 60_000_000, ChainId, (Height + 1) / Params.EpochBlocks), []);
         shadow.ComputeRoot();
 
-        var sent = Send(from, calldata, value);
-        Assert.False(sent.Outcome.Succeeded, "call succeeded but should revert with " + error.Name);
-        Assert.True(error.Selector.Value == ReadSelector(sent.Outcome.Output), $"expected {error.Name}, got {DescribeRevert(sent.Outcome.Output)}");
-        Assert.Empty(sent.Receipt.Logs);
+        var arguments = ModuleReverts.AssertRevertedWith(Send(from, calldata, value), error, WorkProofAbi.Errors, withArguments: true);
         Assert.Equal(shadow.GetAccount(GpowModule.Address)?.StorageRoot, ModuleStorageRoot());
         Assert.Equal(shadow.GetBalance(GpowModule.Address), State.GetBalance(GpowModule.Address));
-        return error.Decode(sent.Outcome.Output);
+        return arguments;
     }
 
     public AbiValue[] View(AbiFunction function, params AbiValue[] arguments)
     {
         var context = new BlockContext(Height, TimeOf(Height), Proposer, 1, 60_000_000, ChainId, Epoch);
-        var result = Host.Query(State, context, GpowModule.Address, function.EncodeCall(arguments));
-        Assert.True(result.Succeeded, "view reverted: " + DescribeRevert(result.Output));
-        return function.DecodeResult(result.Output);
+        return _blocks.View(State, context, function, WorkProofAbi.Errors, arguments);
     }
 
     /// <summary>A second world state over the same RocksDB at the last committed root, for side computations.</summary>
@@ -213,7 +184,7 @@ internal sealed class GpowChain : IDisposable
     public void AssertInvariants()
     {
         Assert.Empty(GpowInvariants.Check(State));
-        var held = _burnt;
+        var held = _blocks.Burnt;
         foreach (var address in _accounts)
         {
             held += State.GetBalance(address);
@@ -222,28 +193,9 @@ internal sealed class GpowChain : IDisposable
         Assert.Equal(GenesisSupply, held);
     }
 
-    public Hash256 ModuleStorageRoot()
-    {
-        State.ComputeRoot();
-        return State.GetAccount(GpowModule.Address)?.StorageRoot ?? Hash256.Zero;
-    }
+    public Hash256 ModuleStorageRoot() => _blocks.StorageRoot(State);
 
-    public static uint ReadSelector(byte[] output) =>
-        output.Length >= 4 ? System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(output) : 0;
-
-    public static string DescribeRevert(byte[] output)
-    {
-        var selector = ReadSelector(output);
-        foreach (var error in WorkProofAbi.Errors)
-        {
-            if (error.Selector.Value == selector)
-            {
-                return error.Name + " " + string.Join(",", error.Decode(output).Select(v => v.ToString()));
-            }
-        }
-
-        return selector == AbiError.ErrorString.Selector.Value ? AbiError.ErrorString.Decode(output)[0].AsString() : Convert.ToHexString(output);
-    }
+    public static string DescribeRevert(byte[] output) => ModuleReverts.Describe(output, WorkProofAbi.Errors, withArguments: true);
 
     public void Dispose()
     {
@@ -257,8 +209,6 @@ internal sealed class GpowChain : IDisposable
         State.Commit(new TrieNodeBatch(batch));
         batch.Commit();
     }
-
-    public sealed record Sent(TxOutcome Outcome, Receipt Receipt);
 }
 
 /// <summary>A test account: a private key and its address.</summary>
@@ -266,12 +216,8 @@ internal sealed record Account(int Seed, byte[] PrivateKey, Address Address)
 {
     public static Account Of(int seed)
     {
-        var key = new byte[32];
-        key[0] = 0x6b;
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(key.AsSpan(28), seed);
-        var publicKey = new byte[Secp256k1.UncompressedPublicKeyLength];
-        Secp256k1.GetPublicKey(key, publicKey);
-        return new Account(seed, key, Address.FromPublicKey(publicKey));
+        var key = TestKeys.PrivateKey(0x6b, seed);
+        return new Account(seed, key, TestKeys.AddressOf(key));
     }
 
     /// <summary>A 65-byte r‖s‖v signature of <paramref name="hash"/>.</summary>

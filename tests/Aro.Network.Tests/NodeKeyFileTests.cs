@@ -35,6 +35,29 @@ public sealed class NodeKeyFileTests
         Assert.Contains("nodeId", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("not json", "is not valid JSON")]
+    [InlineData("[]", "the node key file must hold a JSON object")]
+    [InlineData("{\"privateKey\": \"0x1d74\"}", "\"privateKey\" is not a valid secp256k1 key: A node key is")]
+    public void A_malformed_key_file_is_refused_as_a_node_key_error(string content, string reason)
+    {
+        using var home = new TempDirectory();
+        var path = Path.Combine(home.Path, NodeKeyFile.DefaultName);
+        File.WriteAllText(path, content);
+
+        var error = Assert.Throws<NodeKeyException>(() => NodeKeyFile.Read(path));
+
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_key_file_is_refused_naming_the_node_key_file()
+    {
+        var error = Assert.Throws<NodeKeyException>(() => NodeKeyFile.Read("/nonexistent/aro/node_key.json"));
+
+        Assert.StartsWith("cannot read the node key file /nonexistent/aro/node_key.json", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_peer_address_parses_id_host_and_port()
     {

@@ -42,6 +42,7 @@ public sealed partial class ConsensusCore
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(validator);
+        config.Timeouts.Validate();
         _config = config;
         _signer = signer;
         _validator = validator;

@@ -6,6 +6,12 @@ namespace Aro.Consensus.Core;
 /// </summary>
 public sealed record TimeoutConfig
 {
+    /// <summary>Longest base: beyond it one silent proposer stalls the chain for minutes.</summary>
+    public static readonly TimeSpan MaxBase = TimeSpan.FromMinutes(1);
+
+    /// <summary>Longest single timeout <see cref="For"/> returns, however high the round.</summary>
+    public static readonly TimeSpan MaxTimeout = TimeSpan.FromHours(1);
+
     public TimeSpan ProposeBase { get; init; } = TimeSpan.FromMilliseconds(3000);
     public TimeSpan ProposeDelta { get; init; } = TimeSpan.FromMilliseconds(500);
     public TimeSpan PrevoteBase { get; init; } = TimeSpan.FromMilliseconds(1000);
@@ -13,11 +19,58 @@ public sealed record TimeoutConfig
     public TimeSpan PrecommitBase { get; init; } = TimeSpan.FromMilliseconds(1000);
     public TimeSpan PrecommitDelta { get; init; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>base + round × delta in whole ticks (no floating point), at most <see cref="MaxTimeout"/>.</summary>
     public TimeSpan For(RoundStep step, uint round) => step switch
     {
-        RoundStep.Propose => ProposeBase + (ProposeDelta * round),
-        RoundStep.Prevote => PrevoteBase + (PrevoteDelta * round),
-        RoundStep.Precommit => PrecommitBase + (PrecommitDelta * round),
+        RoundStep.Propose => Grow(ProposeBase, ProposeDelta, round),
+        RoundStep.Prevote => Grow(PrevoteBase, PrevoteDelta, round),
+        RoundStep.Precommit => Grow(PrecommitBase, PrecommitDelta, round),
         _ => throw new ArgumentOutOfRangeException(nameof(step), step, "Only propose, prevote and precommit time out."),
     };
+
+    /// <summary>
+    /// Every base and delta positive (a zero delta would never let a round outgrow a slow network),
+    /// a base at most <see cref="MaxBase"/>, a delta at most its base (one round adds at most one base).
+    /// </summary>
+    /// <exception cref="TimeoutConfigException">The first setting that breaks a rule, named.</exception>
+    public void Validate()
+    {
+        Check(nameof(ProposeBase), ProposeBase, nameof(ProposeDelta), ProposeDelta);
+        Check(nameof(PrevoteBase), PrevoteBase, nameof(PrevoteDelta), PrevoteDelta);
+        Check(nameof(PrecommitBase), PrecommitBase, nameof(PrecommitDelta), PrecommitDelta);
+    }
+
+    private static void Check(string baseName, TimeSpan baseValue, string deltaName, TimeSpan delta)
+    {
+        if (baseValue <= TimeSpan.Zero)
+        {
+            throw new TimeoutConfigException(TimeoutConfigError.NotPositive, baseName, $"{baseName} must be positive, not {baseValue}");
+        }
+
+        if (baseValue > MaxBase)
+        {
+            throw new TimeoutConfigException(TimeoutConfigError.BaseTooLong, baseName, $"{baseName} must be at most {MaxBase}, not {baseValue}");
+        }
+
+        if (delta <= TimeSpan.Zero)
+        {
+            throw new TimeoutConfigException(TimeoutConfigError.NotPositive, deltaName, $"{deltaName} must be positive, not {delta}");
+        }
+
+        if (delta > baseValue)
+        {
+            throw new TimeoutConfigException(TimeoutConfigError.DeltaTooLarge, deltaName, $"{deltaName} ({delta}) must be at most {baseName} ({baseValue})");
+        }
+    }
+
+    private static TimeSpan Grow(TimeSpan baseValue, TimeSpan delta, uint round)
+    {
+        var max = MaxTimeout.Ticks;
+        if (baseValue.Ticks >= max || (round > 0 && delta.Ticks > (max - baseValue.Ticks) / round))
+        {
+            return MaxTimeout;
+        }
+
+        return TimeSpan.FromTicks(baseValue.Ticks + (delta.Ticks * round));
+    }
 }

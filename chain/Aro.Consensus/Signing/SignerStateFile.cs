@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Runtime.InteropServices;
 using Aro.Consensus.Core;
 using Aro.Consensus.Wal;
 using Aro.Core;
@@ -12,7 +11,7 @@ namespace Aro.Consensus.Signing;
 /// it, rename it over the state file, fsync the directory. A reader sees the old state or the new
 /// one, never a mix, even after kill -9 or power loss.
 /// </summary>
-internal static partial class SignerStateFile
+internal static class SignerStateFile
 {
     private const int Length = 8 + 4 + 1 + Hash256.Size + 4;
 
@@ -66,45 +65,6 @@ internal static partial class SignerStateFile
         }
 
         File.Move(temporary, path, overwrite: true);
-        SyncDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        DirectorySync.Sync(Path.GetDirectoryName(Path.GetFullPath(path))!);
     }
-
-    /// <summary>Makes the rename durable: on Linux a rename is on disk only once its directory is fsynced.</summary>
-    private static void SyncDirectory(string directory)
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            return;
-        }
-
-        var fd = Open(directory, ODirectory | OReadOnly);
-        if (fd < 0)
-        {
-            throw new IOException($"Cannot open {directory} to sync it (errno {Marshal.GetLastPInvokeError()}).");
-        }
-
-        try
-        {
-            if (Fsync(fd) != 0)
-            {
-                throw new IOException($"fsync of {directory} failed (errno {Marshal.GetLastPInvokeError()}).");
-            }
-        }
-        finally
-        {
-            _ = Close(fd);
-        }
-    }
-
-    private const int OReadOnly = 0;
-    private const int ODirectory = 0x10000; // Linux x86-64 and arm64
-
-    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int Open(string path, int flags);
-
-    [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
-    private static partial int Fsync(int fd);
-
-    [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
-    private static partial int Close(int fd);
 }

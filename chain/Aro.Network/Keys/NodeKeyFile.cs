@@ -1,5 +1,4 @@
-using System.Text.Json;
-using Aro.Core;
+using Aro.Core.Crypto;
 
 namespace Aro.Network.Keys;
 
@@ -7,13 +6,19 @@ namespace Aro.Network.Keys;
 /// <c>node_key.json</c> in the node home, mode 0600, as CometBFT keeps its node key:
 /// <code>{ "nodeId": "0x…", "publicKey": "0x04…", "privateKey": "0x…" }</code>
 /// The node id and public key are there for operators (peer lists name the id); on load they must
-/// match the private key.
+/// match the private key (<see cref="Secp256k1KeyFile"/>).
 /// </summary>
 public static class NodeKeyFile
 {
     public const string DefaultName = "node_key.json";
 
-    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    private static readonly Secp256k1KeyFileFormat<NodeKey> Format = new()
+    {
+        Kind = "node key",
+        IdField = "nodeId",
+        FromPrivateKey = privateKey => new NodeKey(privateKey),
+        Error = (message, inner) => inner is null ? new NodeKeyException(message) : new NodeKeyException(message, inner),
+    };
 
     /// <summary>Reads the key at <paramref name="path"/>, or creates one there (0600) when the file does not exist.</summary>
     public static NodeKey LoadOrCreate(string path)
@@ -33,92 +38,9 @@ public static class NodeKeyFile
     public static void Write(string path, NodeKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = OwnerOnly;
-        }
-
-        using var stream = new FileStream(path, options);
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-        {
-            json.WriteStartObject();
-            json.WriteString("nodeId", key.Id.ToString());
-            json.WriteString("publicKey", Hex.Encode(key.PublicKey));
-            json.WriteString("privateKey", Hex.Encode(key.PrivateKey));
-            json.WriteEndObject();
-        }
-
-        stream.WriteByte((byte)'\n');
-        stream.Flush(flushToDisk: true);
+        Secp256k1KeyFile.Write(path, Format.IdField, key.PrivateKey);
     }
 
     /// <exception cref="NodeKeyException">Unreadable, malformed, or the id/public key do not match the private key.</exception>
-    public static NodeKey Read(string path)
-    {
-        byte[] content;
-        try
-        {
-            content = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new NodeKeyException($"cannot read the node key file {path}: {e.Message}", e);
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(content);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw new NodeKeyException($"{path}: the node key file must hold a JSON object");
-            }
-
-            var key = new NodeKey(ReadHex(root, "privateKey", path));
-            if (root.TryGetProperty("nodeId", out var id)
-                && (id.ValueKind != JsonValueKind.String || !Address.TryParse(id.GetString(), out var parsed) || parsed != key.Id.Address))
-            {
-                throw new NodeKeyException($"{path}: \"nodeId\" does not match the private key (which gives {key.Id})");
-            }
-
-            if (root.TryGetProperty("publicKey", out _) && !ReadHex(root, "publicKey", path).AsSpan().SequenceEqual(key.PublicKey))
-            {
-                throw new NodeKeyException($"{path}: \"publicKey\" does not match the private key");
-            }
-
-            return key;
-        }
-        catch (JsonException e)
-        {
-            throw new NodeKeyException($"{path} is not valid JSON: {e.Message}", e);
-        }
-        catch (ArgumentException e)
-        {
-            throw new NodeKeyException($"{path}: \"privateKey\" is not a valid secp256k1 key: {e.Message}", e);
-        }
-    }
-
-    private static byte[] ReadHex(JsonElement root, string name, string path)
-    {
-        if (!root.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String)
-        {
-            throw new NodeKeyException($"{path}: \"{name}\" is missing or not a string");
-        }
-
-        var text = value.GetString()!;
-        if (!text.StartsWith("0x", StringComparison.Ordinal) || text.Length % 2 != 0)
-        {
-            throw new NodeKeyException($"{path}: \"{name}\" must be 0x followed by an even number of hex digits");
-        }
-
-        try
-        {
-            return Convert.FromHexString(text.AsSpan(2));
-        }
-        catch (FormatException)
-        {
-            throw new NodeKeyException($"{path}: \"{name}\" is not hex");
-        }
-    }
+    public static NodeKey Read(string path) => Secp256k1KeyFile.Read(path, Format);
 }

@@ -5,7 +5,8 @@ namespace Aro.Node.Hosting;
 /// <summary>Durations in config and flags: a whole number and a unit, <c>ms</c>, <c>s</c>, <c>m</c> or <c>h</c> (e.g. <c>500ms</c>, <c>1s</c>, <c>2m</c>).</summary>
 internal static class Durations
 {
-    public static bool TryParse(string? text, out TimeSpan duration)
+    /// <param name="allowZero">Accept <c>0ms</c>, <c>0s</c>, … (for settings whose own validation names a zero).</param>
+    public static bool TryParse(string? text, out TimeSpan duration, bool allowZero = false)
     {
         duration = default;
         if (string.IsNullOrEmpty(text))
@@ -33,7 +34,7 @@ internal static class Durations
             _ => null,
         };
         // One day is far beyond any sensible interval and keeps the arithmetic clear of overflow.
-        if (milliseconds is not { } ms || amount > 86_400_000 || ms <= 0 || ms > 86_400_000)
+        if (milliseconds is not { } ms || amount > 86_400_000 || ms < (allowZero ? 0 : 1) || ms > 86_400_000)
         {
             return false;
         }

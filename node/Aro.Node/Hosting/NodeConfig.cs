@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Aro.Consensus.Core;
 using Microsoft.Extensions.Logging;
 
 namespace Aro.Node.Hosting;
@@ -51,6 +52,9 @@ public sealed record NodeConfig
     /// <summary>A full node follows the chain from its peers (block sync) and serves JSON-RPC; it produces no blocks and needs no validator key.</summary>
     public bool FullNode { get; init; }
 
+    /// <summary>Consensus step timeouts: <c>timeoutPropose</c>, <c>timeoutProposeDelta</c>, … in the file (README: config.json).</summary>
+    public TimeoutConfig Timeouts { get; init; } = new();
+
     // Value equality over the peer lists too (a record compares list references).
     public bool Equals(NodeConfig? other) =>
         other is not null
@@ -59,11 +63,11 @@ public sealed record NodeConfig
         && BlockInterval == other.BlockInterval && EmptyBlockInterval == other.EmptyBlockInterval
         && NodeKeyFile == other.NodeKeyFile && P2PAddress.Equals(other.P2PAddress) && P2PPort == other.P2PPort
         && PersistentPeers.SequenceEqual(other.PersistentPeers) && Seeds.SequenceEqual(other.Seeds)
-        && MaxPeers == other.MaxPeers && FullNode == other.FullNode;
+        && MaxPeers == other.MaxPeers && FullNode == other.FullNode && Timeouts == other.Timeouts;
 
     public override int GetHashCode() => HashCode.Combine(GenesisFile, DataDir, RpcPort, P2PPort, FullNode);
 
-    /// <exception cref="NodeConfigException">Unreadable, not JSON, an unknown field or a bad value.</exception>
+    /// <exception cref="NodeConfigException">Unreadable, not JSON, an unknown field, a bad value or consensus timeouts that break a rule of <see cref="TimeoutConfig.Validate"/>.</exception>
     public static NodeConfig Load(string path)
     {
         string json;
@@ -115,6 +119,12 @@ public sealed record NodeConfig
             WriteList(json, "seeds", Seeds);
             json.WriteNumber("maxPeers", MaxPeers);
             json.WriteBoolean("fullNode", FullNode);
+            json.WriteString("timeoutPropose", Durations.Format(Timeouts.ProposeBase));
+            json.WriteString("timeoutProposeDelta", Durations.Format(Timeouts.ProposeDelta));
+            json.WriteString("timeoutPrevote", Durations.Format(Timeouts.PrevoteBase));
+            json.WriteString("timeoutPrevoteDelta", Durations.Format(Timeouts.PrevoteDelta));
+            json.WriteString("timeoutPrecommit", Durations.Format(Timeouts.PrecommitBase));
+            json.WriteString("timeoutPrecommitDelta", Durations.Format(Timeouts.PrecommitDelta));
 
             json.WriteEndObject();
         }
@@ -223,11 +233,39 @@ public sealed record NodeConfig
                 {
                     FullNode = value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : throw Bad(path, field.Name, "true or false"),
                 },
+                "timeoutPropose" => config with { Timeouts = config.Timeouts with { ProposeBase = Timeout(value, path, field.Name) } },
+                "timeoutProposeDelta" => config with { Timeouts = config.Timeouts with { ProposeDelta = Timeout(value, path, field.Name) } },
+                "timeoutPrevote" => config with { Timeouts = config.Timeouts with { PrevoteBase = Timeout(value, path, field.Name) } },
+                "timeoutPrevoteDelta" => config with { Timeouts = config.Timeouts with { PrevoteDelta = Timeout(value, path, field.Name) } },
+                "timeoutPrecommit" => config with { Timeouts = config.Timeouts with { PrecommitBase = Timeout(value, path, field.Name) } },
+                "timeoutPrecommitDelta" => config with { Timeouts = config.Timeouts with { PrecommitDelta = Timeout(value, path, field.Name) } },
                 _ => throw new NodeConfigException($"{path}: unknown field \"{field.Name}\""),
             };
         }
 
+        try
+        {
+            config.Timeouts.Validate();
+        }
+        catch (TimeoutConfigException e)
+        {
+            throw new NodeConfigException(TimeoutMessage(path, e), e);
+        }
+
         return config;
+    }
+
+    /// <summary>The rule broken, in the file's field names (<c>ProposeBase</c> is <c>timeoutPropose</c>).</summary>
+    private static string TimeoutMessage(string path, TimeoutConfigException e)
+    {
+        static string Field(string setting) => "timeout" + setting.Replace("Base", string.Empty, StringComparison.Ordinal);
+        var field = Field(e.Setting);
+        return e.Error switch
+        {
+            TimeoutConfigError.NotPositive => $"{path}: \"{field}\" must be positive (NotPositive)",
+            TimeoutConfigError.BaseTooLong => $"{path}: \"{field}\" must be at most {Durations.Format(TimeoutConfig.MaxBase)} (BaseTooLong)",
+            _ => $"{path}: \"{field}\" must be at most \"{Field(e.Setting.Replace("Delta", "Base", StringComparison.Ordinal))}\" (DeltaTooLarge)",
+        };
     }
 
     private static List<string> PeerList(JsonElement value, string path, string name)
@@ -263,6 +301,11 @@ public sealed record NodeConfig
         Durations.TryParse(value.ValueKind == JsonValueKind.String ? value.GetString() : null, out var duration)
             ? duration
             : throw Bad(path, name, "a duration such as \"500ms\", \"1s\" or \"2m\"");
+
+    private static TimeSpan Timeout(JsonElement value, string path, string name) =>
+        Durations.TryParse(value.ValueKind == JsonValueKind.String ? value.GetString() : null, out var duration, allowZero: true)
+            ? duration
+            : throw Bad(path, name, "a duration such as \"500ms\" or \"3s\"");
 
     private static NodeConfigException Bad(string path, string name, string expected) =>
         new(string.Create(CultureInfo.InvariantCulture, $"{path}: \"{name}\" must be {expected}"));

@@ -207,7 +207,8 @@ internal static class NodeHost
         try
         {
             signer = GuardedSigner.Open(settings.SignerStateFile, key.PrivateKey);
-            wal = ConsensusWal.Open(settings.ConsensusWalFile);
+            ConsensusWal.AdoptLegacyFile(settings.LegacyConsensusWalFile, settings.ConsensusWalDirectory);
+            wal = ConsensusWal.Open(settings.ConsensusWalDirectory);
         }
         catch (Exception e) when (e is SignerStateException or ConsensusWalException or IOException or UnauthorizedAccessException)
         {

@@ -34,8 +34,11 @@ public sealed record NodeSettings
     /// <summary>The guarded signer's last-signed (height, round, step) state: <c>priv_validator_state</c> next to the validator key.</summary>
     public string SignerStateFile => Path.Combine(Path.GetDirectoryName(ValidatorKeyFile) ?? ".", "priv_validator_state");
 
-    /// <summary>The consensus write-ahead log: <c>consensus.wal</c> next to the validator key.</summary>
-    public string ConsensusWalFile => Path.Combine(Path.GetDirectoryName(ValidatorKeyFile) ?? ".", "consensus.wal");
+    /// <summary>The consensus write-ahead log's segments: <c>consensus-wal/</c> next to the validator key.</summary>
+    public string ConsensusWalDirectory => Path.Combine(Path.GetDirectoryName(ValidatorKeyFile) ?? ".", "consensus-wal");
+
+    /// <summary>Where earlier versions kept the WAL as one file (adopted as the first segment on start).</summary>
+    public string LegacyConsensusWalFile => Path.Combine(Path.GetDirectoryName(ValidatorKeyFile) ?? ".", "consensus.wal");
 
     /// <summary>Consensus step timeouts (null: the defaults of <see cref="Aro.Consensus.Core.TimeoutConfig"/>).</summary>
     public Aro.Consensus.Core.TimeoutConfig? Timeouts { get; init; }
@@ -58,6 +61,7 @@ public sealed record NodeSettings
             Seeds = config.Seeds.Select(Aro.Network.Peers.PeerAddress.Parse).ToArray(),
             MaxPeers = config.MaxPeers,
             FullNode = config.FullNode,
+            Timeouts = config.Timeouts,
         };
     }
 }

@@ -13,7 +13,9 @@ public sealed class ConsensusWalTests : IDisposable
     private readonly TempDirectory _directory = new("aro-wal");
     private readonly TestValidators _validators = TestValidators.Equal(4);
 
-    private string WalPath => Path.Combine(_directory.Path, "cs.wal");
+    private string WalDirectory => Path.Combine(_directory.Path, "cs-wal");
+
+    private string FirstSegment => Path.Combine(WalDirectory, "00000001.wal");
 
     public void Dispose() => _directory.Dispose();
 
@@ -30,7 +32,7 @@ public sealed class ConsensusWalTests : IDisposable
             new BlockReady(3, 2, block),
             new DecisionReceived(block, _validators.Commit(3, 2, block.Hash, 0, 1, 2)),
         ];
-        using (var wal = ConsensusWal.Open(WalPath))
+        using (var wal = ConsensusWal.Open(WalDirectory))
         {
             wal.EndHeight(2);
             foreach (var input in inputs)
@@ -39,7 +41,7 @@ public sealed class ConsensusWalTests : IDisposable
             }
         }
 
-        using var reopened = ConsensusWal.Open(WalPath);
+        using var reopened = ConsensusWal.Open(WalDirectory);
 
         var replayed = reopened.ReadHeight(3);
         Assert.Equal(inputs.Length, replayed.Count);
@@ -58,7 +60,7 @@ public sealed class ConsensusWalTests : IDisposable
     [Fact]
     public void Replay_starts_after_the_end_of_the_previous_height()
     {
-        using (var wal = ConsensusWal.Open(WalPath))
+        using (var wal = ConsensusWal.Open(WalDirectory))
         {
             wal.AppendInput(Timeout(1, 0), sync: false);
             wal.EndHeight(1);
@@ -66,7 +68,7 @@ public sealed class ConsensusWalTests : IDisposable
             wal.AppendInput(Timeout(2, 1), sync: true);
         }
 
-        using var reopened = ConsensusWal.Open(WalPath);
+        using var reopened = ConsensusWal.Open(WalDirectory);
 
         Assert.Equal([Timeout(2, 0), Timeout(2, 1)], reopened.ReadHeight(2));
     }
@@ -77,27 +79,27 @@ public sealed class ConsensusWalTests : IDisposable
     [InlineData(9)]
     public void Torn_last_record_is_cut_and_earlier_records_survive(int bytesCut)
     {
-        using (var wal = ConsensusWal.Open(WalPath))
+        using (var wal = ConsensusWal.Open(WalDirectory))
         {
             wal.EndHeight(0);
             wal.AppendInput(Timeout(1, 0), sync: true);
             wal.AppendInput(Timeout(1, 1), sync: true);
         }
 
-        var length = new FileInfo(WalPath).Length;
-        using (var file = new FileStream(WalPath, FileMode.Open))
+        var length = new FileInfo(FirstSegment).Length;
+        using (var file = new FileStream(FirstSegment, FileMode.Open))
         {
             file.SetLength(length - bytesCut);
         }
 
-        using (var reopened = ConsensusWal.Open(WalPath))
+        using (var reopened = ConsensusWal.Open(WalDirectory))
         {
             Assert.Equal([Timeout(1, 0)], reopened.ReadHeight(1));
             Assert.True(reopened.TruncatedBytes > 0);
             reopened.AppendInput(Timeout(1, 2), sync: true);
         }
 
-        using var again = ConsensusWal.Open(WalPath);
+        using var again = ConsensusWal.Open(WalDirectory);
         Assert.Equal([Timeout(1, 0), Timeout(1, 2)], again.ReadHeight(1));
         Assert.Equal(0, again.TruncatedBytes);
     }
@@ -105,17 +107,17 @@ public sealed class ConsensusWalTests : IDisposable
     [Fact]
     public void Record_with_a_bad_checksum_ends_the_log()
     {
-        using (var wal = ConsensusWal.Open(WalPath))
+        using (var wal = ConsensusWal.Open(WalDirectory))
         {
             wal.AppendInput(Timeout(1, 0), sync: true);
             wal.AppendInput(Timeout(1, 1), sync: true);
         }
 
-        var bytes = File.ReadAllBytes(WalPath);
+        var bytes = File.ReadAllBytes(FirstSegment);
         bytes[^1] ^= 0xff;
-        File.WriteAllBytes(WalPath, bytes);
+        File.WriteAllBytes(FirstSegment, bytes);
 
-        using var reopened = ConsensusWal.Open(WalPath);
+        using var reopened = ConsensusWal.Open(WalDirectory);
 
         Assert.Equal([Timeout(1, 0)], reopened.ReadHeight(1));
     }
@@ -129,22 +131,23 @@ public sealed class ConsensusWalTests : IDisposable
         System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(frame, (uint)payload.Length);
         System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(4), Crc32C.Compute(payload));
         payload.CopyTo(frame, 8);
-        File.WriteAllBytes(WalPath, frame);
+        Directory.CreateDirectory(WalDirectory);
+        File.WriteAllBytes(FirstSegment, frame);
 
-        Assert.Throws<ConsensusWalException>(() => ConsensusWal.Open(WalPath));
+        Assert.Throws<ConsensusWalException>(() => ConsensusWal.Open(WalDirectory));
     }
 
     [Fact]
     public void Garbage_appended_after_the_last_record_is_cut()
     {
-        using (var wal = ConsensusWal.Open(WalPath))
+        using (var wal = ConsensusWal.Open(WalDirectory))
         {
             wal.AppendInput(Timeout(1, 0), sync: true);
         }
 
-        File.AppendAllText(WalPath, "\u0000\u0000\u0000\u0003garbage");
+        File.AppendAllText(FirstSegment, "\u0000\u0000\u0000\u0003garbage");
 
-        using var reopened = ConsensusWal.Open(WalPath);
+        using var reopened = ConsensusWal.Open(WalDirectory);
 
         Assert.Equal([Timeout(1, 0)], reopened.ReadHeight(1));
         Assert.Equal(11, reopened.TruncatedBytes);
@@ -165,7 +168,7 @@ public sealed class ConsensusWalTests : IDisposable
         var original = NewCore(me);
         original.StartHeight(1, _validators.Set);
         var sent = new List<ConsensusEffect>();
-        using (var wal = ConsensusWal.Open(WalPath))
+        using (var wal = ConsensusWal.Open(WalDirectory))
         {
             wal.EndHeight(0);
             foreach (var input in inputs)
@@ -186,7 +189,7 @@ public sealed class ConsensusWalTests : IDisposable
         var restarted = NewCore(me);
         restarted.StartHeight(1, _validators.Set);
         var resent = new List<ConsensusEffect>();
-        using (var wal = ConsensusWal.Open(WalPath))
+        using (var wal = ConsensusWal.Open(WalDirectory))
         {
             foreach (var input in wal.ReadHeight(1))
             {

@@ -1,11 +1,16 @@
+using Aro.Consensus.Core;
 using Aro.Node.Hosting;
 using Aro.Testing;
 using Microsoft.Extensions.Logging;
 
 namespace Aro.Node.Tests.Cli;
 
-public sealed class NodeConfigTests
+public sealed class NodeConfigTests : IDisposable
 {
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
     [Theory]
     [InlineData("500ms", 500)]
     [InlineData("1s", 1_000)]
@@ -45,6 +50,7 @@ public sealed class NodeConfigTests
             LogLevel = LogLevel.Debug,
             BlockInterval = TimeSpan.FromMilliseconds(250),
             EmptyBlockInterval = TimeSpan.FromSeconds(30),
+            Timeouts = new TimeoutConfig { ProposeBase = TimeSpan.FromMilliseconds(1500), PrecommitDelta = TimeSpan.FromMilliseconds(250) },
         };
 
         config.Save(path);
@@ -72,6 +78,45 @@ public sealed class NodeConfigTests
     }
 
     [Fact]
+    public void Consensus_timeouts_come_from_the_file_and_reach_the_settings()
+    {
+        var path = WriteConfig("""{"timeoutPropose": "2s", "timeoutProposeDelta": "250ms", "timeoutPrevote": "700ms", "timeoutPrevoteDelta": "100ms", "timeoutPrecommit": "800ms", "timeoutPrecommitDelta": "200ms"}""");
+
+        var settings = NodeSettings.From(NodeConfig.Load(path), "/srv/aro");
+
+        Assert.Equal(
+            new TimeoutConfig
+            {
+                ProposeBase = TimeSpan.FromSeconds(2), ProposeDelta = TimeSpan.FromMilliseconds(250),
+                PrevoteBase = TimeSpan.FromMilliseconds(700), PrevoteDelta = TimeSpan.FromMilliseconds(100),
+                PrecommitBase = TimeSpan.FromMilliseconds(800), PrecommitDelta = TimeSpan.FromMilliseconds(200),
+            },
+            settings.Timeouts);
+    }
+
+    [Fact]
+    public void Missing_timeouts_keep_the_defaults()
+    {
+        var config = NodeConfig.Load(WriteConfig("""{"timeoutPrevote": "2s"}"""));
+
+        Assert.Equal(new TimeoutConfig { PrevoteBase = TimeSpan.FromSeconds(2) }, config.Timeouts);
+    }
+
+    [Theory]
+    [InlineData("""{"timeoutPropose": "0s"}""", "\"timeoutPropose\" must be positive (NotPositive)")]
+    [InlineData("""{"timeoutPrecommitDelta": "0ms"}""", "\"timeoutPrecommitDelta\" must be positive (NotPositive)")]
+    [InlineData("""{"timeoutPrevote": "2m"}""", "\"timeoutPrevote\" must be at most 60s (BaseTooLong)")]
+    [InlineData("""{"timeoutPrevote": "1s", "timeoutPrevoteDelta": "2s"}""", "\"timeoutPrevoteDelta\" must be at most \"timeoutPrevote\" (DeltaTooLarge)")]
+    [InlineData("""{"timeoutPropose": "-1s"}""", "\"timeoutPropose\" must be a duration")]
+    [InlineData("""{"timeoutProposeDelta": 500}""", "\"timeoutProposeDelta\" must be a duration")]
+    public void Refuses_bad_consensus_timeouts_naming_the_field_and_the_rule(string json, string message)
+    {
+        var error = Assert.Throws<NodeConfigException>(() => NodeConfig.Load(WriteConfig(json)));
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Relative_paths_resolve_against_the_config_folder()
     {
         var settings = NodeSettings.From(new NodeConfig(), "/srv/aro");
@@ -79,5 +124,12 @@ public sealed class NodeConfigTests
         Assert.Equal("/srv/aro/data", settings.DataDir);
         Assert.Equal("/srv/aro/genesis.json", settings.GenesisFile);
         Assert.Equal("/srv/aro/priv_validator_key.json", settings.ValidatorKeyFile);
+    }
+
+    private string WriteConfig(string json)
+    {
+        var path = Path.Combine(_temp.Path, "config.json");
+        File.WriteAllText(path, json);
+        return path;
     }
 }
