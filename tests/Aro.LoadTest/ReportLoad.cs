@@ -77,7 +77,10 @@ internal static class ReportLoad
 
         var figures = new ReportFigures(1_000_000, 0, 10, 999_000, null);
         var calldata = figures.Calldata(epoch);
-        var reportGas = await EstimateAsync(rpc, keys[0], calldata, UInt256.Zero) * 3 / 2;
+        // Exact, no margin: a report costs intrinsic gas (21,000 + its calldata bytes) plus the module's fixed
+        // 30,000 and nothing that depends on state, and every edge sends the same calldata. A block's gas limit
+        // counts each transaction's limit, so a margin would only leave blocks a third emptier.
+        var reportGas = await EstimateAsync(rpc, keys[0], calldata, UInt256.Zero);
         var reports = new string[edges];
         Parallel.For(0, edges, i => reports[i] = Sign(chainId, 1, maxFee, reportGas, UInt256.Zero, calldata, keys[i]));
         head = Quantity.ToUInt64(await rpc.CallAsync("eth_blockNumber"));
