@@ -106,7 +106,8 @@ internal static class ReportLoad
     }
 
     private static byte[] RegisterCall(EdgeKey signer, ulong chainId, EdgeKey edge) => WorkProofAbi.RegisterEdge.EncodeCall(
-        AbiValue.UInt(EdgeKinds.Dev), AbiValue.Bytes(EdgeCommands.SignDev(signer, EdgeAttestation.Binding(chainId, edge.Address))), AbiValue.Bytes([]), AbiValue.String("local"));
+        AbiValue.UInt(EdgeKinds.Dev), AbiValue.Bytes(EdgeCommands.SignDev(signer, EdgeAttestation.Binding(chainId, edge.Address))), AbiValue.Bytes([]), AbiValue.String("local"),
+        AbiValue.UInt(100U), AbiValue.UInt(1U), AbiValue.UInt(1_000UL));
 
     private static string Sign(ulong chainId, ulong nonce, UInt256 maxFee, ulong gas, UInt256 value, byte[] calldata, EdgeKey key) =>
         Hex.Encode(TxEncoder.Encode(TxSigner.Sign(

@@ -11,7 +11,8 @@ namespace Aro.Modules.Gpow.Tests;
 /// </summary>
 public class ReportBlockRootTests
 {
-    private const string PinnedRoot = "0x0fb6a85f7c1414b91e02a3b3adb74842bdba150c06c54a60fc052757495e6263";
+    // Re-pinned once when the edge record gained the declared resources (a format change, not a speed change).
+    private const string PinnedRoot = "0xbd1e05510386882e76adfdd8324e16c737e3a8b85abfd9f575151f37d4addd7f";
 
     [Fact]
     public void A_fixed_block_of_six_reports_leaves_the_pinned_state_root()
@@ -20,7 +21,7 @@ public class ReportBlockRootTests
         var store = new GpowStore(new WritableRecordStore(chain.State.GetModuleStore(GpowModule.Address)));
         foreach (var edge in chain.Edges)
         {
-            store.SetEdge(edge.Address, new EdgeRecord(EdgeKinds.Dev, ulong.MaxValue, 0, "eu-west", 0, false, 0, 0));
+            store.SetEdge(edge.Address, new EdgeRecord(EdgeKinds.Dev, ulong.MaxValue, 0, "eu-west", 0, false, 0, 0, new DeclaredResources(100, 1, 1_000)));
             store.AppendEdge(edge.Address);
         }
 
