@@ -56,8 +56,9 @@ internal static class ReportLoad
             return 1;
         }
 
+        var registrationsFrom = head;
         (_, head) = await WaitCommittedAsync(rpc, head, edges, TimeSpan.FromMinutes(5));
-        var failedRegistrations = await FailedAsync(rpc, registrations, batchSize);
+        var failedRegistrations = await FailedAsync(rpc, registrations, registrationsFrom + 1, head);
         if (failedRegistrations > 0)
         {
             Console.Error.WriteLine($"aro-loadtest: {failedRegistrations} registrations reverted");
@@ -92,7 +93,7 @@ internal static class ReportLoad
         var accepted = edges - refused;
         var (committed, last) = await WaitCommittedAsync(rpc, head, accepted, TimeSpan.FromMinutes(5));
         var total = clock.Elapsed;
-        var failed = await FailedAsync(rpc, reports, batchSize);
+        var failed = await FailedAsync(rpc, reports, head + 1, last);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"submitted {accepted} reports accepted ({refused} refused) in {submitted.TotalMilliseconds:F0} ms = {accepted / submitted.TotalSeconds:F0} reports/s accepted by RPC"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -201,24 +202,30 @@ internal static class ReportLoad
         return (committed, head);
     }
 
-    /// <summary>How many of the (committed) transactions have a failed receipt.</summary>
-    private static async Task<int> FailedAsync(RpcClient rpc, string[] raw, int batchSize)
+    /// <summary>
+    /// How many of the transactions have no successful receipt in blocks <paramref name="from"/>..<paramref name="to"/>:
+    /// one eth_getBlockReceipts per block (a receipt looked up by hash costs the node a read of its whole block).
+    /// </summary>
+    private static async Task<int> FailedAsync(RpcClient rpc, string[] raw, ulong from, ulong to)
     {
-        var failed = 0;
-        for (var start = 0; start < raw.Length; start += batchSize)
+        var succeeded = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var n = from; n <= to; n++)
         {
-            var hashes = new List<string>();
-            for (var i = start; i < Math.Min(start + batchSize, raw.Length); i++)
+            foreach (var receipt in (await rpc.CallAsync("eth_getBlockReceipts", Quantity.Of(n))).EnumerateArray())
             {
-                hashes.Add(Keccak256.Hash(Hex.Decode(raw[i])).ToString());
-            }
-
-            foreach (var answer in await rpc.BatchAsync("eth_getTransactionReceipt", hashes))
-            {
-                if (!answer.TryGetProperty("result", out var receipt) || receipt.ValueKind != JsonValueKind.Object || receipt.GetProperty("status").GetString() != "0x1")
+                if (receipt.GetProperty("status").GetString() == "0x1")
                 {
-                    failed++;
+                    succeeded.Add(receipt.GetProperty("transactionHash").GetString()!);
                 }
+            }
+        }
+
+        var failed = 0;
+        foreach (var tx in raw)
+        {
+            if (!succeeded.Contains(Keccak256.Hash(Hex.Decode(tx)).ToString()))
+            {
+                failed++;
             }
         }
 
