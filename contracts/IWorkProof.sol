@@ -31,9 +31,20 @@ interface IWorkProof {
     /// @param evidence the quote / report / attestation document, or the dev signature (65 bytes)
     /// @param collateral sgx/tdx: collateral.json; sev-snp: the VCEK (DER or PEM); nitro, dev: empty
     /// @param region 1..32 characters of [A-Za-z0-9-]
+    /// @param bandwidthMbps declared upload capacity, at most 100000 (100 Gbit/s)
+    /// @param storageGiB declared storage, at most 1048576 (1 PiB); reports may not hold more
+    /// @param computeUnits declared compute units per epoch, at most 10^15; reports may not claim more
+    /// @dev At least one declared figure is above zero.
     /// @return expiresAt block time (seconds) after which the attestation must be renewed
-    function registerEdge(uint8 kind, bytes calldata evidence, bytes calldata collateral, string calldata region)
-        external payable returns (uint64 expiresAt);
+    function registerEdge(
+        uint8 kind,
+        bytes calldata evidence,
+        bytes calldata collateral,
+        string calldata region,
+        uint32 bandwidthMbps,
+        uint32 storageGiB,
+        uint64 computeUnits
+    ) external payable returns (uint64 expiresAt);
 
     /// @notice Replaces the sender's attestation with a fresh one; the expiry restarts from the block time.
     function renewAttestation(uint8 kind, bytes calldata evidence, bytes calldata collateral) external returns (uint64 expiresAt);
@@ -95,6 +106,9 @@ interface IWorkProof {
         uint256 claimable
     );
 
+    /// @notice The resources `edge` declared when it registered (all zero for an unknown edge).
+    function getDeclaredResources(address edge) external view returns (uint32 bandwidthMbps, uint32 storageGiB, uint64 computeUnits);
+
     function getEdgeCount() external view returns (uint256);
 
     function getEdgeAt(uint256 index) external view returns (address);
@@ -146,6 +160,7 @@ interface IWorkProof {
     // ------------------------------------------------------------------ events
 
     event EdgeRegistered(address indexed edge, uint8 kind, uint64 expiresAt, uint256 bond, string region);
+    event ResourcesDeclared(address indexed edge, uint32 bandwidthMbps, uint32 storageGiB, uint64 computeUnits);
     event AttestationRenewed(address indexed edge, uint8 kind, uint64 expiresAt);
     event WorkReported(address indexed edge, uint64 indexed epoch, uint64 bandwidthBytes, uint64 storageBytes,
         uint64 computeUnits, uint32 uptimePpm, bytes32 dataRoot, uint64 chunkCount);
@@ -173,6 +188,7 @@ interface IWorkProof {
     error EdgeHasLeft(address edge);
     error BondBelowMinimum(uint256 bond, uint256 minimum);
     error InvalidRegion();
+    error InvalidDeclaredResources(string reason);
     error UnknownAttestationKind(uint8 kind);
     error DevAttestationDisabled();
     error RootOfTrustMissing(uint8 kind);
@@ -184,6 +200,7 @@ interface IWorkProof {
     error LateReport(uint64 epoch, uint64 current);
     error DuplicateReport(address edge, uint64 epoch);
     error InvalidReport(string reason);
+    error ReportExceedsDeclared(string resource, uint256 reported, uint256 declared);
     error VerdictWindowClosed(uint64 epoch);
     error EmptyBatch();
     error TooManyVerdicts(uint256 count, uint256 maximum);

@@ -179,7 +179,8 @@ public sealed class GpowModule : IModule, IVerifiedWorkSource, IEdgeRewardSettle
     // ------------------------------------------------------------------ messages
 
     private static byte[] CallRegister(Message m, AbiValue[] a) =>
-        RegisterEdge.EncodeResult(AbiValue.UInt(m.Keeper.Register(m.Input.Sender, m.Input.Value, (byte)a[0].AsUInt64(), a[1].AsBytes(), a[2].AsBytes(), a[3].AsString())));
+        RegisterEdge.EncodeResult(AbiValue.UInt(m.Keeper.Register(m.Input.Sender, m.Input.Value, (byte)a[0].AsUInt64(), a[1].AsBytes(), a[2].AsBytes(), a[3].AsString(),
+            new DeclaredResources((uint)a[4].AsUInt64(), (uint)a[5].AsUInt64(), a[6].AsUInt64()))));
 
     private static byte[] CallRenew(Message m, AbiValue[] a) =>
         RenewAttestation.EncodeResult(AbiValue.UInt(m.Keeper.Renew(m.Input.Sender, (byte)a[0].AsUInt64(), a[1].AsBytes(), a[2].AsBytes())));

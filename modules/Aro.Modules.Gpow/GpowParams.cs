@@ -131,6 +131,25 @@ public sealed record GpowParams
         .Add(NatOpenFactorPpm)
         .ToArray();
 
+    // The record changes only at genesis (and later by governance), while every message reads it: the last
+    // decoded record is kept with its bytes and reused when the stored bytes are the same. Decoding is a pure
+    // function of the bytes, so the cache cannot change a result; the pair is swapped atomically.
+    private static ParamsCacheEntry? s_lastDecoded;
+
+    /// <summary><see cref="Decode"/>, reusing the last result when <paramref name="record"/> holds the same bytes.</summary>
+    internal static GpowParams DecodeCached(ReadOnlySpan<byte> record)
+    {
+        var last = Volatile.Read(ref s_lastDecoded);
+        if (last is not null && record.SequenceEqual(last.Record))
+        {
+            return last.Params;
+        }
+
+        var decoded = Decode(record);
+        Volatile.Write(ref s_lastDecoded, new ParamsCacheEntry(record.ToArray(), decoded));
+        return decoded;
+    }
+
     internal static GpowParams Decode(ReadOnlySpan<byte> record)
     {
         var r = new RecordReader(record);
@@ -210,4 +229,6 @@ public sealed record GpowParams
 
         return steps.MoveToImmutable();
     }
+
+    private sealed record ParamsCacheEntry(byte[] Record, GpowParams Params);
 }

@@ -6,7 +6,11 @@ namespace Aro.Modules.Gpow;
 /// <summary>An edge node as the read API returns it.</summary>
 public sealed record EdgeNode(
     Address Address, byte Kind, ulong ExpiresAt, UInt256 Bond, string Region, ulong RegisteredBlock, bool Left, ulong UnlockEpoch,
-    uint ExcellentStreak, UInt256 Claimable);
+    uint ExcellentStreak, UInt256 Claimable)
+{
+    /// <summary>What the edge declared at registration (bandwidth, storage, compute).</summary>
+    public DeclaredResources Declared { get; init; } = DeclaredResources.None;
+}
 
 /// <summary>A storage challenge of one edge node in one epoch.</summary>
 public sealed record EdgeChallenge(bool Challenged, ulong ChunkIndex, ulong DeadlineBlock, bool Answered);
@@ -32,7 +36,7 @@ public sealed class GpowReader(Func<byte[], byte[]?> get)
 
     public EdgeNode? Edge(in Address edge) =>
         _store.GetEdge(edge) is { } r
-            ? new EdgeNode(edge, r.Kind, r.ExpiresAt, r.Bond, r.Region, r.RegisteredBlock, r.Left, r.UnlockEpoch, r.Streak, _store.Claimable(edge))
+            ? new EdgeNode(edge, r.Kind, r.ExpiresAt, r.Bond, r.Region, r.RegisteredBlock, r.Left, r.UnlockEpoch, r.Streak, _store.Claimable(edge)) { Declared = r.Declared }
             : null;
 
     public ulong EdgeCount => _store.EdgeCount;

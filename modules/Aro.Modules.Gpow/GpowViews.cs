@@ -11,6 +11,7 @@ internal static class GpowViews
     [
         (GetParams, Params),
         (GetEdge, Edge),
+        (GetDeclaredResources, Declared),
         (GetEdgeCount, static (r, _) => [AbiValue.UInt(r.EdgeCount)]),
         (GetEdgeAt, EdgeAt),
         (GetWorkReport, Report),
@@ -45,6 +46,12 @@ internal static class GpowViews
 
         return [AbiValue.Bool(true), AbiValue.UInt(e.Kind), AbiValue.UInt(e.ExpiresAt), AbiValue.UInt(e.Bond), AbiValue.String(e.Region),
             AbiValue.UInt(e.RegisteredBlock), AbiValue.Bool(e.Left), AbiValue.UInt(e.UnlockEpoch), AbiValue.UInt(e.ExcellentStreak), AbiValue.UInt(e.Claimable)];
+    }
+
+    private static AbiValue[] Declared(GpowReader r, AbiValue[] a)
+    {
+        var d = r.Edge(a[0].AsAddress())?.Declared ?? DeclaredResources.None;
+        return [AbiValue.UInt(d.BandwidthMbps), AbiValue.UInt(d.StorageGiB), AbiValue.UInt(d.ComputeUnits)];
     }
 
     private static AbiValue[] EdgeAt(GpowReader r, AbiValue[] a)

@@ -22,7 +22,7 @@ internal sealed class WorkProofKeeper(GpowStore store, ModuleContext context)
 
     private ulong Offset => Height % _p.EpochBlocks;
 
-    public ulong Register(in Address edge, in UInt256 bond, byte kind, byte[] evidence, byte[] collateral, string region)
+    public ulong Register(in Address edge, in UInt256 bond, byte kind, byte[] evidence, byte[] collateral, string region, DeclaredResources declared)
     {
         if (store.GetEdge(edge) is not null)
         {
@@ -39,12 +39,18 @@ internal sealed class WorkProofKeeper(GpowStore store, ModuleContext context)
             throw ModuleRevertException.With(InvalidRegion);
         }
 
+        if (declared.Problem() is { } declaredProblem)
+        {
+            throw ModuleRevertException.With(InvalidDeclaredResources, AbiValue.String(declaredProblem));
+        }
+
         var expiresAt = Attest(edge, kind, evidence, collateral);
-        store.SetEdge(edge, new EdgeRecord(kind, expiresAt, bond, region, Height, false, 0, 0));
+        store.SetEdge(edge, new EdgeRecord(kind, expiresAt, bond, region, Height, false, 0, 0, declared));
         store.AppendEdge(edge);
         var totals = store.Totals;
         store.Totals = totals with { Bonds = totals.Bonds + bond };
         context.Emit(EdgeRegistered, AbiValue.Address(edge), AbiValue.UInt(kind), AbiValue.UInt(expiresAt), AbiValue.UInt(bond), AbiValue.String(region));
+        context.Emit(ResourcesDeclared, AbiValue.Address(edge), AbiValue.UInt(declared.BandwidthMbps), AbiValue.UInt(declared.StorageGiB), AbiValue.UInt(declared.ComputeUnits));
         return expiresAt;
     }
 
@@ -82,6 +88,18 @@ internal sealed class WorkProofKeeper(GpowStore store, ModuleContext context)
         if (problem is not null)
         {
             throw ModuleRevertException.With(InvalidReport, AbiValue.String(problem));
+        }
+
+        var declared = record.Declared;
+        if (report.StorageBytes > (ulong)declared.StorageGiB * DeclaredResources.BytesPerGiB)
+        {
+            throw ModuleRevertException.With(ReportExceedsDeclared, AbiValue.String("storage"), AbiValue.UInt(report.StorageBytes),
+                AbiValue.UInt((ulong)declared.StorageGiB * DeclaredResources.BytesPerGiB));
+        }
+
+        if (report.ComputeUnits > declared.ComputeUnits)
+        {
+            throw ModuleRevertException.With(ReportExceedsDeclared, AbiValue.String("compute"), AbiValue.UInt(report.ComputeUnits), AbiValue.UInt(declared.ComputeUnits));
         }
 
         store.AddReport(epoch, edge, report);

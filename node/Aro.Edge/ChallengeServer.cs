@@ -5,10 +5,11 @@ using Aro.Modules.Gpow.Abi;
 namespace Aro.Edge;
 
 /// <summary>
-/// <c>serve-challenges</c>: a long-running loop that follows the chain head (polling eth_blockNumber) and,
-/// for each epoch this edge reported, asks the module whether it was challenged (getChallenge) and answers
-/// before the deadline with the chosen chunk of its data and that chunk's Merkle proof. With
-/// <c>--report-each-epoch</c> it also submits each finished epoch's work report as soon as the report window opens.
+/// <c>serve-challenges</c>: a long-running command that follows the chain head (<see cref="HeadWatcher"/>: newHeads
+/// over WebSocket, or polling with <c>--poll</c>) and, for each epoch this edge reported, asks the module whether it
+/// was challenged (getChallenge) and answers before the deadline with the chosen chunk of its data and that chunk's
+/// Merkle proof. With <c>--report-each-epoch</c> it also submits each finished epoch's work report as soon as the
+/// report window opens (<see cref="EpochReporter"/>).
 /// </summary>
 internal sealed class ChallengeServer(EdgeOptions options, TextWriter output, TextWriter error)
 {
@@ -21,28 +22,27 @@ internal sealed class ChallengeServer(EdgeOptions options, TextWriter output, Te
         var reportEach = options.Flag("--report-each-epoch");
         var figures = ReportFigures.From(options, data);
         var until = options.OptionalNumber("--until-epoch");
-        var poll = TimeSpan.FromMilliseconds(options.Number("--poll-ms", 200));
         using var rpc = new EdgeRpc(options.Rpc());
+        var watcher = HeadWatcher.From(options, rpc, output, error);
         options.EnsureAllUsed();
         var chain = new ChainView(rpc);
         var sender = new EdgeTxSender(rpc, ReceiptTimeout);
         var p = await chain.ParamsAsync().ConfigureAwait(false);
-        var reported = new SortedSet<ulong>();
+        var reporter = reportEach ? new EpochReporter(chain, sender, key, figures, p, output, error) : null;
         var settled = new SortedSet<ulong>();
         output.WriteLine($"serving challenges for {key.Address}: {data.ChunkCount} chunks, root {data.Root}");
         output.Flush();
-        while (!cancel.IsCancellationRequested)
+        await watcher.FollowAsync(async head =>
         {
-            var head = await chain.HeadAsync().ConfigureAwait(false);
             var current = head / p.EpochBlocks;
             if (until is { } last && current >= last)
             {
-                return EdgeCli.Ok;
+                return false;
             }
 
-            if (reportEach && current > 0 && head % p.EpochBlocks < p.ReportWindowBlocks && reported.Add(current - 1))
+            if (reporter is not null)
             {
-                await ReportAsync(sender, key, figures, current - 1, cancel).ConfigureAwait(false);
+                await reporter.OnHeadAsync(head, cancel).ConfigureAwait(false);
             }
 
             // Challenges of epoch e open after e+1's report window and close within it, so e = current−1 is the only live one.
@@ -51,29 +51,9 @@ internal sealed class ChallengeServer(EdgeOptions options, TextWriter output, Te
                 await AnswerAsync(chain, sender, key, data, current - 1, head, settled, cancel).ConfigureAwait(false);
             }
 
-            await Task.Delay(poll, cancel).ConfigureAwait(false);
-        }
-
+            return true;
+        }, cancel).ConfigureAwait(false);
         return EdgeCli.Ok;
-    }
-
-    private async Task ReportAsync(EdgeTxSender sender, EdgeKey key, ReportFigures figures, ulong epoch, CancellationToken cancel)
-    {
-        try
-        {
-            var outcome = await sender.SendAsync(key, figures.Calldata(epoch), UInt256.Zero, cancel).ConfigureAwait(false);
-            EdgeCli.Report(outcome, $"work report of epoch {epoch}", output, error);
-        }
-        catch (CallRefusedException e)
-        {
-            error.WriteLine($"error: work report of epoch {epoch} refused: {e.Message}");
-        }
-        catch (RpcCallException e)
-        {
-            error.WriteLine($"error: the node refused the work report of epoch {epoch}: {e.Reason}");
-        }
-
-        output.Flush();
     }
 
     private async Task AnswerAsync(ChainView chain, EdgeTxSender sender, EdgeKey key, EdgeData data, ulong epoch, ulong head, SortedSet<ulong> settled, CancellationToken cancel)

@@ -13,7 +13,7 @@ public static class EdgeCli
     public const int Usage = 2;
     public const int NodeFailed = 3;
 
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "--dev", "--nat-open", "--report-each-epoch" };
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "--dev", "--nat-open", "--report-each-epoch", "--loop", "--poll" };
 
     private const string Help = """
         aro-edge — run an Aro edge node against a chain over JSON-RPC
@@ -23,14 +23,16 @@ public static class EdgeCli
           attest     --key-file FILE --rpc URL --out FILE
                      (--dev [--dev-signer-key-file FILE] | --kind sgx|tdx|sev-snp|nitro --quote FILE [--collateral FILE])
           register   --key-file FILE --rpc URL --evidence FILE [--bond AMOUNT] [--region NAME]
-          report     --key-file FILE --rpc URL [--epoch E] [--data FILE] [figures]
-          serve-challenges --key-file FILE --rpc URL --data FILE [--report-each-epoch [figures]] [--until-epoch E]
+                     [--bandwidth-mbps N] [--storage-gib N] [--compute-units N]   (declared; at least one above 0)
+          report     --key-file FILE --rpc URL [--epoch E | --loop [--until-epoch E] [follow]] [--data FILE] [figures]
+          serve-challenges --key-file FILE --rpc URL --data FILE [--report-each-epoch [figures]] [--until-epoch E] [follow]
           status     (--key-file FILE | --address 0x…) --rpc URL
           claim      --key-file FILE --rpc URL
-          verdicts   --key-file KEEPER_KEY --rpc URL [--epoch E | --until-epoch E] [observations]
+          verdicts   --key-file KEEPER_KEY --rpc URL [--epoch E | --until-epoch E [follow]] [observations]
 
         figures:      --bandwidth-bytes N --storage-bytes N --compute-units N --uptime-ppm N (default 1000000)
         observations: --ip-class 0..3 --ip-changes N --upload-mbps N --nat-open --uptime-ppm N
+        follow:       new heads over WebSocket on the RPC port (default), or --poll [--poll-ms N] (eth_blockNumber every N ms)
         AMOUNT: wei, or ARO with the suffix "aro" (1.5aro).
         """;
 

@@ -107,12 +107,21 @@ internal sealed class EdgeCommands(EdgeOptions options, TextWriter output, TextW
         var key = LoadKey();
         var evidencePath = options.Require("--evidence");
         var region = options.Get("--region") ?? "local";
+        var declared = new DeclaredResources(
+            Bounded(options.Number("--bandwidth-mbps", 0), "--bandwidth-mbps"), Bounded(options.Number("--storage-gib", 0), "--storage-gib"),
+            options.Number("--compute-units", 0));
+        if (declared.Problem() is { } problem)
+        {
+            throw new EdgeUsageException($"declared resources: {problem} (declare --bandwidth-mbps, --storage-gib and/or --compute-units per epoch)");
+        }
+
         using var rpc = new EdgeRpc(options.Rpc());
         var chain = new ChainView(rpc);
         var bond = options.Amount("--bond", (await chain.ParamsAsync().ConfigureAwait(false)).MinBond);
         options.EnsureAllUsed();
         var (kind, evidence, collateral) = ReadEvidence(evidencePath, key.Address);
-        var calldata = WorkProofAbi.RegisterEdge.EncodeCall(AbiValue.UInt(kind), AbiValue.Bytes(evidence), AbiValue.Bytes(collateral), AbiValue.String(region));
+        var calldata = WorkProofAbi.RegisterEdge.EncodeCall(AbiValue.UInt(kind), AbiValue.Bytes(evidence), AbiValue.Bytes(collateral), AbiValue.String(region),
+            AbiValue.UInt(declared.BandwidthMbps), AbiValue.UInt(declared.StorageGiB), AbiValue.UInt(declared.ComputeUnits));
         var outcome = await new EdgeTxSender(rpc, ReceiptTimeout).SendAsync(key, calldata, bond, cancel).ConfigureAwait(false);
         return EdgeCli.Report(outcome, $"registered edge {key.Address} ({EdgeKinds.Name(kind)}, bond {EdgeCli.Ether(bond)})", output, error);
     }
@@ -122,6 +131,13 @@ internal sealed class EdgeCommands(EdgeOptions options, TextWriter output, TextW
         var key = LoadKey();
         var figures = ReportFigures.From(options);
         var epochOption = options.OptionalNumber("--epoch");
+        if (options.Flag("--loop"))
+        {
+            return epochOption is null
+                ? await ReportLoopAsync(key, figures, cancel).ConfigureAwait(false)
+                : throw new EdgeUsageException("--loop reports every epoch as it ends; --epoch names one (give one of them)");
+        }
+
         using var rpc = new EdgeRpc(options.Rpc());
         options.EnsureAllUsed();
         var chain = new ChainView(rpc);
@@ -135,6 +151,34 @@ internal sealed class EdgeCommands(EdgeOptions options, TextWriter output, TextW
         }
         var outcome = await new EdgeTxSender(rpc, ReceiptTimeout).SendAsync(key, figures.Calldata(epoch), UInt256.Zero, cancel).ConfigureAwait(false);
         return EdgeCli.Report(outcome, $"work report of epoch {epoch}", output, error);
+    }
+
+    /// <summary>
+    /// <c>report --loop</c>: one report per report epoch, each sent when the next epoch's report window opens
+    /// (heads from <see cref="HeadWatcher"/>), until epoch <c>--until-epoch</c> begins or until stopped.
+    /// </summary>
+    private async Task<int> ReportLoopAsync(EdgeKey key, ReportFigures figures, CancellationToken cancel)
+    {
+        var until = options.OptionalNumber("--until-epoch");
+        using var rpc = new EdgeRpc(options.Rpc());
+        var watcher = HeadWatcher.From(options, rpc, output, error);
+        options.EnsureAllUsed();
+        var chain = new ChainView(rpc);
+        var p = await chain.ParamsAsync().ConfigureAwait(false);
+        var reporter = new EpochReporter(chain, new EdgeTxSender(rpc, ReceiptTimeout), key, figures, p, output, error);
+        output.WriteLine($"reporting for {key.Address} each epoch ({p.EpochBlocks} blocks, report window {p.ReportWindowBlocks})");
+        output.Flush();
+        await watcher.FollowAsync(async head =>
+        {
+            if (until is { } last && head / p.EpochBlocks >= last)
+            {
+                return false;
+            }
+
+            await reporter.OnHeadAsync(head, cancel).ConfigureAwait(false);
+            return true;
+        }, cancel).ConfigureAwait(false);
+        return EdgeCli.Ok;
     }
 
     public async Task<int> StatusAsync()
@@ -155,6 +199,9 @@ internal sealed class EdgeCommands(EdgeOptions options, TextWriter output, TextW
         {
             output.WriteLine($"{name,-21} {ChainView.Text(edge.GetProperty(name))}");
         }
+
+        var declared = edge.GetProperty("declared");
+        output.WriteLine($"{"declared",-21} {ChainView.Text(declared.GetProperty("bandwidthMbps"))} Mbps, {ChainView.Text(declared.GetProperty("storageGiB"))} GiB, {ChainView.Text(declared.GetProperty("computeUnits"))} compute units per epoch");
 
         for (var e = current >= 3 ? current - 3 : 0; e < current; e++)
         {
@@ -202,6 +249,9 @@ internal sealed class EdgeCommands(EdgeOptions options, TextWriter output, TextW
 
         return key;
     }
+
+    private static uint Bounded(ulong value, string name) =>
+        value <= uint.MaxValue ? (uint)value : throw new EdgeUsageException($"{name} is at most {uint.MaxValue}");
 
     private static byte KindOf(string name) => name switch
     {

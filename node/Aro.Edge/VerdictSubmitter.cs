@@ -22,8 +22,8 @@ internal sealed class VerdictSubmitter(EdgeOptions options, TextWriter output, T
         var observation = Observation.From(options);
         var oneEpoch = options.OptionalNumber("--epoch");
         var until = options.OptionalNumber("--until-epoch");
-        var poll = TimeSpan.FromMilliseconds(options.Number("--poll-ms", 200));
         using var rpc = new EdgeRpc(options.Rpc());
+        var watcher = oneEpoch is null ? HeadWatcher.From(options, rpc, output, error) : null;
         options.EnsureAllUsed();
         var chain = new ChainView(rpc);
         var sender = new EdgeTxSender(rpc, ReceiptTimeout);
@@ -34,25 +34,24 @@ internal sealed class VerdictSubmitter(EdgeOptions options, TextWriter output, T
         }
 
         var done = new SortedSet<ulong>();
-        while (!cancel.IsCancellationRequested)
+        await watcher!.FollowAsync(async head =>
         {
-            var head = await chain.HeadAsync().ConfigureAwait(false);
             var current = head / p.EpochBlocks;
             var offset = head % p.EpochBlocks;
             if (until is { } last && current >= last)
             {
-                return EdgeCli.Ok;
+                return false;
             }
 
-            if (current > 0 && offset >= p.ReportWindowBlocks && offset < p.VerdictWindowBlocks && done.Add(current - 1))
+            if (current > 0 && offset >= p.ReportWindowBlocks && offset < p.VerdictWindowBlocks && !done.Contains(current - 1))
             {
                 await JudgeAsync(chain, sender, key, observation, p, current - 1, cancel).ConfigureAwait(false);
+                done.Add(current - 1);
                 output.Flush();
             }
 
-            await Task.Delay(poll, cancel).ConfigureAwait(false);
-        }
-
+            return true;
+        }, cancel).ConfigureAwait(false);
         return EdgeCli.Ok;
     }
 

@@ -71,7 +71,7 @@ public class GpowBenchmarks
             keys[i] = Key(i + 1);
             var edge = AddressOf(keys[i]);
             state.AddBalance(edge, 1_000_000_000_000UL);
-            records.SetEdge(edge, new EdgeRecord(EdgeKinds.Dev, ulong.MaxValue, 0, "eu", 1, false, 0, 0));
+            records.SetEdge(edge, new EdgeRecord(EdgeKinds.Dev, ulong.MaxValue, 0, "eu", 1, false, 0, 0, new DeclaredResources(100, 1, 1_000)));
             records.AppendEdge(edge);
         }
 
@@ -106,7 +106,7 @@ public class GpowBenchmarks
         for (var i = 0; i < EpochEdges; i++)
         {
             var edge = Synthetic(i);
-            records.SetEdge(edge, new EdgeRecord(EdgeKinds.Dev, ulong.MaxValue, 0, "eu", 1, false, 0, 0));
+            records.SetEdge(edge, new EdgeRecord(EdgeKinds.Dev, ulong.MaxValue, 0, "eu", 1, false, 0, 0, new DeclaredResources(100, 1, 1_000)));
             records.AppendEdge(edge);
             records.AddReport(0, edge, report);
             records.SetVerdicts(0, edge, [.. _keepers.Keepers.Select(k => new Verdict(k, (byte)(i % 4), 0, 20, false, 990_000))]);

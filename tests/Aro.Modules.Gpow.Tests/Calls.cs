@@ -10,11 +10,18 @@ internal static class Calls
     public static byte[] DevEvidence(Account edge, ulong chainId = GpowChain.ChainId, Account? signer = null) =>
         (signer ?? GpowChain.DevSigner).Sign(EdgeAttestation.DevDigest(EdgeAttestation.Binding(chainId, edge.Address)));
 
-    public static byte[] RegisterDev(Account edge, ulong chainId = GpowChain.ChainId, Account? signer = null, string region = "eu-west") =>
-        Register(EdgeKinds.Dev, DevEvidence(edge, chainId, signer), [], region);
+    public static byte[] RegisterDev(Account edge, ulong chainId = GpowChain.ChainId, Account? signer = null, string region = "eu-west", DeclaredResources? declared = null) =>
+        Register(EdgeKinds.Dev, DevEvidence(edge, chainId, signer), [], region, declared);
 
-    public static byte[] Register(byte kind, byte[] evidence, byte[] collateral, string region = "eu-west") =>
-        WorkProofAbi.RegisterEdge.EncodeCall(AbiValue.UInt(kind), AbiValue.Bytes(evidence), AbiValue.Bytes(collateral), AbiValue.String(region));
+    /// <summary>What test edges declare: enough for <see cref="Report"/>'s figures (2,000,000 bytes stored, 300 compute units).</summary>
+    public static DeclaredResources Declared { get; } = new(100, 1, 1_000);
+
+    public static byte[] Register(byte kind, byte[] evidence, byte[] collateral, string region = "eu-west", DeclaredResources? declared = null)
+    {
+        var d = declared ?? Declared;
+        return WorkProofAbi.RegisterEdge.EncodeCall(AbiValue.UInt(kind), AbiValue.Bytes(evidence), AbiValue.Bytes(collateral), AbiValue.String(region),
+            AbiValue.UInt(d.BandwidthMbps), AbiValue.UInt(d.StorageGiB), AbiValue.UInt(d.ComputeUnits));
+    }
 
     public static byte[] Renew(Account edge) =>
         WorkProofAbi.RenewAttestation.EncodeCall(AbiValue.UInt(EdgeKinds.Dev), AbiValue.Bytes(DevEvidence(edge)), AbiValue.Bytes([]));

@@ -19,7 +19,7 @@ public class RegistryTests
         Assert.Equal((UInt256)5_000, node.Bond);
         Assert.Equal(chain.TimeOf(1) + 86_400, node.ExpiresAt);
         Assert.Equal((UInt256)5_000, chain.Reader.Totals.Bonds);
-        Assert.Single(sent.Receipt.Logs);
+        Assert.Equal([EdgeRegistered.Topic0, ResourcesDeclared.Topic0], sent.Receipt.Logs.Select(l => l.Topics[0]));
         Assert.Equal(node.ExpiresAt, RegisterEdge.DecodeResult(sent.Outcome.Output)[0].AsUInt64());
     }
 

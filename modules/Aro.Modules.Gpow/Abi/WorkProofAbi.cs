@@ -15,7 +15,7 @@ public static class WorkProofAbi
     public const string VerdictTuple = "(address,uint8,uint16,uint32,bool,uint32)";
 
     // ---- messages
-    public static readonly AbiFunction RegisterEdge = AbiFunction.Parse("registerEdge(uint8,bytes,bytes,string)", "(uint64)", Payable);
+    public static readonly AbiFunction RegisterEdge = AbiFunction.Parse("registerEdge(uint8,bytes,bytes,string,uint32,uint32,uint64)", "(uint64)", Payable);
     public static readonly AbiFunction RenewAttestation = AbiFunction.Parse("renewAttestation(uint8,bytes,bytes)", "(uint64)");
     public static readonly AbiFunction SubmitWorkReport = AbiFunction.Parse("submitWorkReport(uint64,uint64,uint64,uint64,uint32,bytes32,uint64)");
     public static readonly AbiFunction SubmitVerdicts = AbiFunction.Parse("submitVerdicts(uint64," + VerdictTuple + "[])");
@@ -29,6 +29,7 @@ public static class WorkProofAbi
         "getParams()", "(uint64,uint64,uint64,uint64,uint32,uint32,uint32,uint32,uint256,uint64,uint32,bool)", View);
     public static readonly AbiFunction GetEdge = AbiFunction.Parse(
         "getEdge(address)", "(bool,uint8,uint64,uint256,string,uint64,bool,uint64,uint32,uint256)", View);
+    public static readonly AbiFunction GetDeclaredResources = AbiFunction.Parse("getDeclaredResources(address)", "(uint32,uint32,uint64)", View);
     public static readonly AbiFunction GetEdgeCount = AbiFunction.Parse("getEdgeCount()", "(uint256)", View);
     public static readonly AbiFunction GetEdgeAt = AbiFunction.Parse("getEdgeAt(uint256)", "(address)", View);
     public static readonly AbiFunction GetWorkReport = AbiFunction.Parse(
@@ -43,6 +44,7 @@ public static class WorkProofAbi
 
     // ---- events
     public static readonly AbiEvent EdgeRegistered = AbiEvent.Parse("EdgeRegistered(address,uint8,uint64,uint256,string)", 0);
+    public static readonly AbiEvent ResourcesDeclared = AbiEvent.Parse("ResourcesDeclared(address,uint32,uint32,uint64)", 0);
     public static readonly AbiEvent AttestationRenewed = AbiEvent.Parse("AttestationRenewed(address,uint8,uint64)", 0);
     public static readonly AbiEvent WorkReported = AbiEvent.Parse("WorkReported(address,uint64,uint64,uint64,uint64,uint32,bytes32,uint64)", 0, 1);
     public static readonly AbiEvent VerdictsSubmitted = AbiEvent.Parse("VerdictsSubmitted(address,uint64,uint256)", 0, 1);
@@ -68,6 +70,7 @@ public static class WorkProofAbi
     public static readonly AbiError EdgeHasLeft = AbiError.Parse("EdgeHasLeft(address)");
     public static readonly AbiError BondBelowMinimum = AbiError.Parse("BondBelowMinimum(uint256,uint256)");
     public static readonly AbiError InvalidRegion = AbiError.Parse("InvalidRegion()");
+    public static readonly AbiError InvalidDeclaredResources = AbiError.Parse("InvalidDeclaredResources(string)");
     public static readonly AbiError UnknownAttestationKind = AbiError.Parse("UnknownAttestationKind(uint8)");
     public static readonly AbiError DevAttestationDisabled = AbiError.Parse("DevAttestationDisabled()");
     public static readonly AbiError RootOfTrustMissing = AbiError.Parse("RootOfTrustMissing(uint8)");
@@ -79,6 +82,7 @@ public static class WorkProofAbi
     public static readonly AbiError LateReport = AbiError.Parse("LateReport(uint64,uint64)");
     public static readonly AbiError DuplicateReport = AbiError.Parse("DuplicateReport(address,uint64)");
     public static readonly AbiError InvalidReport = AbiError.Parse("InvalidReport(string)");
+    public static readonly AbiError ReportExceedsDeclared = AbiError.Parse("ReportExceedsDeclared(string,uint256,uint256)");
     public static readonly AbiError VerdictWindowClosed = AbiError.Parse("VerdictWindowClosed(uint64)");
     public static readonly AbiError EmptyBatch = AbiError.Parse("EmptyBatch()");
     public static readonly AbiError TooManyVerdicts = AbiError.Parse("TooManyVerdicts(uint256,uint256)");
@@ -99,16 +103,16 @@ public static class WorkProofAbi
 
     public static IReadOnlyList<AbiEvent> Events { get; } =
     [
-        EdgeRegistered, AttestationRenewed, WorkReported, VerdictsSubmitted, AssignmentSeedFixed, ChallengeSeedFixed,
+        EdgeRegistered, ResourcesDeclared, AttestationRenewed, WorkReported, VerdictsSubmitted, AssignmentSeedFixed, ChallengeSeedFixed,
         ChallengeAnswered, ChallengeFailed, KeeperDeviated, EdgeScored, EpochScored, EdgePoolReceived, EdgeRewarded,
         EdgeRewardsSettled, EdgeRewardsClaimed, EdgeLeft, BondWithdrawn,
     ];
 
     public static IReadOnlyList<AbiError> Errors { get; } =
     [
-        MalformedCalldata, UnexpectedValue, EdgeExists, EdgeNotFound, EdgeHasLeft, BondBelowMinimum, InvalidRegion,
+        MalformedCalldata, UnexpectedValue, EdgeExists, EdgeNotFound, EdgeHasLeft, BondBelowMinimum, InvalidRegion, InvalidDeclaredResources,
         UnknownAttestationKind, DevAttestationDisabled, RootOfTrustMissing, AttestationMalformed, AttestationInvalid,
-        ReportDataMismatch, AttestationExpired, FutureEpoch, LateReport, DuplicateReport, InvalidReport, VerdictWindowClosed,
+        ReportDataMismatch, AttestationExpired, FutureEpoch, LateReport, DuplicateReport, InvalidReport, ReportExceedsDeclared, VerdictWindowClosed,
         EmptyBatch, TooManyVerdicts, NotAKeeper, InvalidVerdict, NoWorkReport, NotAssigned, DuplicateVerdict, NoChallenge,
         ChallengeClosed, ChallengeAlreadyAnswered, ChunkTooLarge, InvalidStorageProof, NothingToClaim, EdgeNotLeft,
         BondLocked, NothingToWithdraw,

@@ -12,7 +12,7 @@ internal sealed class GpowStore(IRecordStore store)
 
     public bool IsInitialized => store.Get(GpowKeys.Single(GpowKeys.Params)) is not null;
 
-    public GpowParams Params => _params ??= GpowParams.Decode(store.Get(GpowKeys.Single(GpowKeys.Params)));
+    public GpowParams Params => _params ??= GpowParams.DecodeCached(store.Get(GpowKeys.Single(GpowKeys.Params)));
 
     public void SetParams(GpowParams value)
     {

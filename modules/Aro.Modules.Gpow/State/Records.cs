@@ -2,16 +2,21 @@ using Aro.Core;
 
 namespace Aro.Modules.Gpow.State;
 
-/// <summary>A registered edge node (key <c>10‖edge</c>).</summary>
-internal sealed record EdgeRecord(byte Kind, ulong ExpiresAt, UInt256 Bond, string Region, ulong RegisteredBlock, bool Left, ulong UnlockEpoch, uint Streak)
+/// <summary>
+/// A registered edge node (key <c>10‖edge</c>). The declared resources live in the same record because every
+/// work report reads it anyway (the report path is the hot one: no second record read per report).
+/// </summary>
+internal sealed record EdgeRecord(byte Kind, ulong ExpiresAt, UInt256 Bond, string Region, ulong RegisteredBlock, bool Left, ulong UnlockEpoch, uint Streak,
+    DeclaredResources Declared)
 {
     public byte[] Encode() => new RecordWriter().Add(Kind).Add(ExpiresAt).Add(Bond).Add(Region).Add(RegisteredBlock)
-        .Add(Left).Add(UnlockEpoch).Add(Streak).ToArray();
+        .Add(Left).Add(UnlockEpoch).Add(Streak).Add(Declared.BandwidthMbps).Add(Declared.StorageGiB).Add(Declared.ComputeUnits).ToArray();
 
     public static EdgeRecord Decode(ReadOnlySpan<byte> bytes)
     {
         var r = new RecordReader(bytes);
-        var record = new EdgeRecord((byte)r.UInt64(), r.UInt64(), r.UInt256(), r.String(), r.UInt64(), r.Bool(), r.UInt64(), (uint)r.UInt64());
+        var record = new EdgeRecord((byte)r.UInt64(), r.UInt64(), r.UInt256(), r.String(), r.UInt64(), r.Bool(), r.UInt64(), (uint)r.UInt64(),
+            new DeclaredResources((uint)r.UInt64(), (uint)r.UInt64(), r.UInt64()));
         r.End();
         return record;
     }

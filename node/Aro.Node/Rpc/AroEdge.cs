@@ -61,6 +61,7 @@ internal static class AroEdge
                 UnlockEpoch = e.UnlockEpoch,
                 ExcellentStreak = e.ExcellentStreak,
                 Claimable = e.Claimable,
+                Declared = new DeclaredResourcesDto { BandwidthMbps = e.Declared.BandwidthMbps, StorageGiB = e.Declared.StorageGiB, ComputeUnits = e.Declared.ComputeUnits },
             }
             : null;
 

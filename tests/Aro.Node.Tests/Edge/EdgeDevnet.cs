@@ -71,13 +71,13 @@ public class EdgeDevnet : IAsyncLifetime
         for (var i = 1; i < _edgeCount - 1; i++)
         {
             agents.Add(EdgeResult.RunAsync(["serve-challenges", "--key-file", EdgeKeys[i], "--data", DataFile(i), "--report-each-epoch", "--bandwidth-bytes", "1000000",
-                "--until-epoch", until, "--poll-ms", "100", "--rpc", Rpc], stop.Token));
+                "--until-epoch", until, "--rpc", Rpc], stop.Token));
         }
 
         for (var k = 1; k <= 3; k++)
         {
             agents.Add(EdgeResult.RunAsync(["verdicts", "--key-file", KeyFile(k), "--ip-class", "2", "--upload-mbps", "60", "--uptime-ppm", "990000",
-                "--until-epoch", until, "--poll-ms", "100", "--rpc", Rpc], stop.Token));
+                "--until-epoch", until, "--rpc", Rpc], stop.Token));
         }
 
         var silent = ReportOnlyAsync(_edgeCount - 1, LastJudged + 2, stop.Token);
@@ -175,7 +175,7 @@ public class EdgeDevnet : IAsyncLifetime
         var evidence = Path.Combine(_folder.Path, $"edge{i}.evidence.json");
         var attest = await EdgeResult.RunAsync(["attest", "--key-file", EdgeKeys[i], "--dev", "--out", evidence, "--rpc", Rpc]);
         Assert.True(attest.ExitCode == 0, attest.ToString());
-        var register = await EdgeResult.RunAsync(["register", "--key-file", EdgeKeys[i], "--evidence", evidence, "--bond", "1aro", "--region", "eu-west", "--rpc", Rpc]);
+        var register = await EdgeResult.RunAsync(["register", "--key-file", EdgeKeys[i], "--evidence", evidence, "--bond", "1aro", "--region", "eu-west", "--bandwidth-mbps", "100", "--storage-gib", "1", "--rpc", Rpc]);
         Assert.True(register.ExitCode == 0, register.ToString());
     }
 
@@ -207,7 +207,7 @@ public class EdgeDevnet : IAsyncLifetime
         var dll = Path.Combine(AppContext.BaseDirectory, "aro-edge.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { dll, "serve-challenges", "--key-file", EdgeKeys[i], "--data", DataFile(i), "--report-each-epoch", "--bandwidth-bytes", "1000000",
-                     "--until-epoch", until, "--poll-ms", "100", "--rpc", Rpc })
+                     "--until-epoch", until, "--poll", "--poll-ms", "100", "--rpc", Rpc })
         {
             start.ArgumentList.Add(arg);
         }

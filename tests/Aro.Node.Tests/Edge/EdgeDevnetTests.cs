@@ -76,11 +76,34 @@ public sealed class EdgeDevnetTests(EdgeDevnet20 devnet) : IClassFixture<EdgeDev
     public async Task Registering_twice_fails_with_EdgeExists_and_sends_nothing()
     {
         var evidence = Path.Combine(Path.GetDirectoryName(devnet.EdgeKeys[1])!, "edge1.evidence.json");
-        var again = await EdgeResult.RunAsync(["register", "--key-file", devnet.EdgeKeys[1], "--evidence", evidence, "--rpc", devnet.Rpc]);
+        var again = await EdgeResult.RunAsync(["register", "--key-file", devnet.EdgeKeys[1], "--evidence", evidence, "--storage-gib", "1", "--rpc", devnet.Rpc]);
 
         Assert.Equal(Aro.Edge.EdgeCli.Refused, again.ExitCode);
         Assert.Contains("nothing sent", again.Error, StringComparison.Ordinal);
         Assert.Contains("EdgeExists(", again.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Registering_without_declared_resources_is_a_usage_error_naming_the_flags()
+    {
+        var evidence = Path.Combine(Path.GetDirectoryName(devnet.EdgeKeys[1])!, "edge1.evidence.json");
+        var again = await EdgeResult.RunAsync(["register", "--key-file", devnet.EdgeKeys[1], "--evidence", evidence, "--rpc", devnet.Rpc]);
+
+        Assert.Equal(Aro.Edge.EdgeCli.Usage, again.ExitCode);
+        Assert.Contains("declared resources: nothing declared (declare --bandwidth-mbps, --storage-gib and/or --compute-units", again.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Edge_node_rpc_and_status_show_the_resources_declared_at_registration()
+    {
+        var edge = await devnet.ResultAsync("aro_getEdgeNode", devnet.Edges[2].ToLowerHex());
+        var declared = edge.GetProperty("declared");
+        Assert.Equal(100UL, Convert.ToUInt64(declared.GetProperty("bandwidthMbps").ToString().Replace("0x", "", StringComparison.Ordinal), 16));
+        Assert.Equal(1UL, Convert.ToUInt64(declared.GetProperty("storageGiB").ToString().Replace("0x", "", StringComparison.Ordinal), 16));
+
+        var status = await EdgeResult.RunAsync(["status", "--address", devnet.Edges[2].ToString(), "--rpc", devnet.Rpc]);
+
+        Assert.Contains("100 Mbps, 1 GiB, 0 compute units per epoch", status.Output, StringComparison.Ordinal);
     }
 
     [Fact]

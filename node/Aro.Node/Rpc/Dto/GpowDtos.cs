@@ -26,6 +26,19 @@ internal sealed class EdgeNodeDto
     public required ulong ExcellentStreak { get; init; }
 
     public required UInt256 Claimable { get; init; }
+
+    /// <summary>The resources declared at registration.</summary>
+    public required DeclaredResourcesDto Declared { get; init; }
+}
+
+/// <summary>An edge node's declared resources (IWorkProof.registerEdge).</summary>
+internal sealed class DeclaredResourcesDto
+{
+    public required ulong BandwidthMbps { get; init; }
+
+    public required ulong StorageGiB { get; init; }
+
+    public required ulong ComputeUnits { get; init; }
 }
 
 /// <summary>aro_getEdgeNodes: one page of the edge registry, in registration order.</summary>
