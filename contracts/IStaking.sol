@@ -114,6 +114,9 @@ interface IStaking {
     event Unjailed(address indexed keeper);
     /// @notice `keeper` double-signed: jailed forever and never a candidate again.
     event Tombstoned(address indexed keeper);
+    /// @notice Double-sign evidence a block carried was refused (`reason` = the revert data, e.g. KeeperTombstoned);
+    /// written by the block executor at this address, the piece changed nothing.
+    event EvidenceRefused(bytes32 indexed evidenceHash, address indexed validator, bytes reason);
 
     // ----------------------------------------------------------------------------------------
     // Keeper messages

@@ -16,16 +16,22 @@ public sealed class EvidencePool
 {
     private readonly ulong _chainId;
     private readonly Func<ulong, ValidatorSet?> _validatorsAt;
+    private readonly Func<DuplicateVoteEvidence, bool> _isCommitted;
     private readonly SortedDictionary<Infraction, DuplicateVoteEvidence> _pending = [];
     private readonly SortedDictionary<Infraction, ulong> _committed = [];
 
     /// <param name="validatorsAt">The validator set of a height, or null when this node does not know it.</param>
-    public EvidencePool(ulong chainId, ulong maxAgeHeights, Func<ulong, ValidatorSet?> validatorsAt)
+    /// <param name="isCommitted">
+    /// Whether a block already committed evidence of the same infraction (the chain's durable index, which
+    /// outlives this pool's memory across restarts); the pool's own record of <see cref="MarkCommitted"/> is checked first.
+    /// </param>
+    public EvidencePool(ulong chainId, ulong maxAgeHeights, Func<ulong, ValidatorSet?> validatorsAt, Func<DuplicateVoteEvidence, bool>? isCommitted = null)
     {
         ArgumentNullException.ThrowIfNull(validatorsAt);
         _chainId = chainId;
         MaxAgeHeights = maxAgeHeights;
         _validatorsAt = validatorsAt;
+        _isCommitted = isCommitted ?? (static _ => false);
     }
 
     /// <summary>Evidence for a height more than this many heights below the current one is stale.</summary>
@@ -52,7 +58,7 @@ public sealed class EvidencePool
         }
 
         var key = Infraction.Of(evidence);
-        if (_committed.ContainsKey(key))
+        if (_committed.ContainsKey(key) || _isCommitted(evidence))
         {
             return EvidenceAddResult.AlreadyCommitted;
         }
@@ -62,15 +68,9 @@ public sealed class EvidencePool
             return EvidenceAddResult.Duplicate;
         }
 
-        var validators = _validatorsAt(evidence.Height);
-        if (validators is null || evidence.ValidatorIndex >= (uint)validators.Count || validators[(int)evidence.ValidatorIndex].Address != evidence.Validator)
+        if (EvidenceRules.Verify(evidence, _chainId, currentHeight, MaxAgeHeights, _validatorsAt) is { } refused)
         {
-            return EvidenceAddResult.UnknownValidator;
-        }
-
-        if (!evidence.Verify(_chainId))
-        {
-            return EvidenceAddResult.InvalidSignature;
+            return refused;
         }
 
         _pending.Add(key, evidence);
@@ -78,18 +78,27 @@ public sealed class EvidencePool
     }
 
     /// <summary>Up to <paramref name="max"/> pending pieces, oldest infraction first; they stay pending until <see cref="MarkCommitted"/>.</summary>
-    public IReadOnlyList<DuplicateVoteEvidence> TakeForBlock(int max)
+    public IReadOnlyList<DuplicateVoteEvidence> TakeForBlock(int max) => TakeForBlock(max, ulong.MaxValue);
+
+    /// <summary>
+    /// Up to <paramref name="max"/> pending pieces a block at <paramref name="blockHeight"/> may carry (infraction
+    /// below that height, not past the age limit there), oldest infraction first; they stay pending until <see cref="MarkCommitted"/>.
+    /// </summary>
+    public IReadOnlyList<DuplicateVoteEvidence> TakeForBlock(int max, ulong blockHeight)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(max);
         var taken = new List<DuplicateVoteEvidence>(Math.Min(max, _pending.Count));
-        foreach (var evidence in _pending.Values)
+        foreach (var (key, evidence) in _pending)
         {
-            if (taken.Count == max)
+            if (taken.Count == max || key.Height >= blockHeight)
             {
-                break;
+                break; // sorted by height: everything after is at or above it too
             }
 
-            taken.Add(evidence);
+            if (blockHeight == ulong.MaxValue || !IsExpired(key.Height, blockHeight))
+            {
+                taken.Add(evidence);
+            }
         }
 
         return taken;
@@ -104,6 +113,30 @@ public sealed class EvidencePool
             var key = Infraction.Of(piece);
             _pending.Remove(key);
             _committed[key] = height;
+        }
+    }
+
+    /// <summary>Moves pending pieces the chain already committed (e.g. in blocks this node synced rather than decided) out of the pending set.</summary>
+    public void DropCommitted()
+    {
+        List<Infraction>? committed = null;
+        foreach (var (key, evidence) in _pending)
+        {
+            if (_isCommitted(evidence))
+            {
+                (committed ??= []).Add(key);
+            }
+        }
+
+        if (committed is null)
+        {
+            return;
+        }
+
+        foreach (var key in committed)
+        {
+            _pending.Remove(key);
+            _committed[key] = key.Height;
         }
     }
 
@@ -122,7 +155,7 @@ public sealed class EvidencePool
         }
     }
 
-    private bool IsExpired(ulong evidenceHeight, ulong currentHeight) => currentHeight - evidenceHeight > MaxAgeHeights;
+    private bool IsExpired(ulong evidenceHeight, ulong currentHeight) => EvidenceRules.IsExpired(evidenceHeight, currentHeight, MaxAgeHeights);
 
     /// <summary>One double-sign: a validator's two votes for one step.</summary>
     private readonly record struct Infraction(ulong Height, uint Round, VoteType Type, Address Validator) : IComparable<Infraction>

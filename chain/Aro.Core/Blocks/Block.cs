@@ -1,19 +1,19 @@
 namespace Aro.Core.Blocks;
 
 /// <summary>
-/// A header and its body. Construction checks that the body's last commit is the one the header
-/// names: for blocks 0 and 1 there is none and the header's last-commit hash is zero; from block 2
+/// A header and its body. Construction checks that the body's evidence hashes to the header's
+/// evidence hash, and that the body's last commit is the one the header names: for blocks 0 and 1 there is none and the header's last-commit hash is zero; from block 2
 /// on the commit is for height − 1, for the parent hash, and hashes to the header's last-commit hash.
 /// Roots (transactions, receipts, state) need the trie and execution, so they are validated there.
 /// </summary>
 public sealed class Block
 {
-    /// <exception cref="ArgumentException">The last commit does not match the header.</exception>
+    /// <exception cref="ArgumentException">The last commit or the evidence does not match the header.</exception>
     public Block(BlockHeader header, BlockBody body)
     {
         ArgumentNullException.ThrowIfNull(header);
         ArgumentNullException.ThrowIfNull(body);
-        if (CheckLastCommit(header, body.LastCommit) is { } problem)
+        if ((CheckLastCommit(header, body.LastCommit) ?? CheckEvidence(header, body)) is { } problem)
         {
             throw new ArgumentException(problem, nameof(body));
         }
@@ -29,6 +29,12 @@ public sealed class Block
     public Hash256 Hash => Header.Hash;
 
     public ulong Number => Header.Number;
+
+    /// <summary>Null when the body's evidence hashes to the header's evidence hash, else why not.</summary>
+    internal static string? CheckEvidence(BlockHeader header, BlockBody body) =>
+        body.EvidenceHash == header.EvidenceHash
+            ? null
+            : $"Block {header.Number}: the evidence hashes to {body.EvidenceHash}, but the header names {header.EvidenceHash}.";
 
     /// <summary>Null when <paramref name="lastCommit"/> is the commit <paramref name="header"/> names, else why not.</summary>
     internal static string? CheckLastCommit(BlockHeader header, Commit? lastCommit)

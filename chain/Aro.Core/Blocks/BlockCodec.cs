@@ -5,11 +5,12 @@ using Aro.Core.Transactions;
 namespace Aro.Core.Blocks;
 
 /// <summary>
-/// Block = rlp([header, [tx, …], lastCommit]); body = rlp([[tx, …], lastCommit]) (what the blocks
-/// column stores beside the header). As in Ethereum's block bodies a legacy transaction is its RLP
+/// Block = rlp([header, [tx, …], lastCommit, [evidence, …]]); body = rlp([[tx, …], lastCommit,
+/// [evidence, …]]) (what the blocks column stores beside the header). As in Ethereum's block bodies a legacy transaction is its RLP
 /// list and a typed one is an RLP string holding type ‖ rlp(fields). An absent last commit is the
 /// empty list 0xc0 (a commit is never empty). Decoding is strict: canonical RLP, every transaction
-/// decodes (see <see cref="TxDecoder"/>), and for a block the last commit matches the header.
+/// decodes (see <see cref="TxDecoder"/>), at most <see cref="EvidenceList.MaxPerBlock"/> pieces of
+/// evidence each well-formed, and for a block the last commit and the evidence match the header.
 /// </summary>
 public static class BlockCodec
 {
@@ -49,13 +50,18 @@ public static class BlockCodec
             reader.EnsureEnd();
             if (!fields.HasMore)
             {
-                throw new BlockFormatException(BlockError.WrongFieldCount, "Block ends before its header; it has 3 items.");
+                throw new BlockFormatException(BlockError.WrongFieldCount, "Block ends before its header; it has 4 items.");
             }
 
             var header = HeaderCodec.Read(ref fields);
-            var body = ReadBodyItems(ref fields, "Block", 3);
-            return CheckLastCommit(header, body.LastCommit) is { } problem
-                ? throw new BlockFormatException(BlockError.LastCommitMismatch, problem)
+            var body = ReadBodyItems(ref fields, "Block", 4);
+            if (CheckLastCommit(header, body.LastCommit) is { } problem)
+            {
+                throw new BlockFormatException(BlockError.LastCommitMismatch, problem);
+            }
+
+            return Block.CheckEvidence(header, body) is { } evidenceProblem
+                ? throw new BlockFormatException(BlockError.EvidenceHashMismatch, evidenceProblem)
                 : new Block(header, body);
         }
         catch (RlpException e)
@@ -72,7 +78,7 @@ public static class BlockCodec
             var reader = new RlpReader(encoded);
             var fields = reader.ReadList();
             reader.EnsureEnd();
-            return ReadBodyItems(ref fields, "Block body", 2);
+            return ReadBodyItems(ref fields, "Block body", 3);
         }
         catch (RlpException e)
         {
@@ -136,12 +142,18 @@ public static class BlockCodec
             lastCommit = CommitCodec.Read(ref commitReader);
         }
 
+        if (!fields.HasMore)
+        {
+            throw new BlockFormatException(BlockError.WrongFieldCount, $"{what} ends before its evidence; it has {count} items.");
+        }
+
+        var evidence = EvidenceList.Read(ref fields, what);
         if (fields.HasMore)
         {
             throw new BlockFormatException(BlockError.WrongFieldCount, $"{what} has more than {count} items.");
         }
 
-        return new BlockBody(transactions.DrainToImmutable(), encodings.DrainToImmutable(), lastCommit);
+        return new BlockBody(transactions.DrainToImmutable(), encodings.DrainToImmutable(), lastCommit, evidence);
     }
 
     private static int BodyContentLength(BlockBody body, out int txsLength)
@@ -153,7 +165,7 @@ public static class BlockCodec
         }
 
         var commitLength = body.LastCommit is { } commit ? CommitCodec.EncodedLength(commit) : NoCommit.Length;
-        return checked(RlpWriter.LengthOfList(txsLength) + commitLength);
+        return checked(RlpWriter.LengthOfList(txsLength) + commitLength + EvidenceList.EncodedLength(body.Evidence));
     }
 
     private static void WriteBodyItems(ref RlpWriter writer, BlockBody body, int txsLength)
@@ -181,6 +193,7 @@ public static class BlockCodec
             writer.WriteRaw(NoCommit);
         }
 
+        EvidenceList.Write(ref writer, body.Evidence);
     }
 
     private static bool IsLegacy(ReadOnlySpan<byte> encoded) => encoded[0] >= 0xc0;

@@ -44,4 +44,10 @@ public enum BlockError
 
     /// <summary>Duplicate-vote evidence whose votes do not conflict (different step or validator, same block) or are out of canonical order.</summary>
     InvalidEvidence,
+
+    /// <summary>A body with more than <see cref="EvidenceList.MaxPerBlock"/> pieces of evidence.</summary>
+    TooMuchEvidence,
+
+    /// <summary>A block whose evidence does not hash to its header's evidence hash.</summary>
+    EvidenceHashMismatch,
 }

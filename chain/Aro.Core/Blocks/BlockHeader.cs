@@ -50,6 +50,12 @@ public sealed class BlockHeader : IEquatable<BlockHeader>
     /// </summary>
     public required Hash256 LastCommitHash { get; init; }
 
+    /// <summary>
+    /// keccak(rlp(evidence list)) of the double-sign evidence this block's body carries;
+    /// <see cref="EvidenceList.EmptyHash"/> (the default) when it carries none.
+    /// </summary>
+    public Hash256 EvidenceHash { get; init; } = EvidenceList.EmptyHash;
+
     /// <summary>keccak256(rlp(header)): the block hash.</summary>
     public Hash256 Hash
     {
@@ -85,7 +91,8 @@ public sealed class BlockHeader : IEquatable<BlockHeader>
         && BaseFeePerGas == other.BaseFeePerGas
         && Epoch == other.Epoch
         && ValidatorSetHash == other.ValidatorSetHash
-        && LastCommitHash == other.LastCommitHash;
+        && LastCommitHash == other.LastCommitHash
+        && EvidenceHash == other.EvidenceHash;
 
     public override bool Equals(object? obj) => Equals(obj as BlockHeader);
 

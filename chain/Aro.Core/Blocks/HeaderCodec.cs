@@ -5,13 +5,13 @@ namespace Aro.Core.Blocks;
 
 /// <summary>
 /// rlp([parentHash, number, timestamp, proposer, stateRoot, transactionsRoot, receiptsRoot,
-/// logsBloom, gasLimit, gasUsed, baseFeePerGas, epoch, validatorSetHash, lastCommitHash]) — the
+/// logsBloom, gasLimit, gasUsed, baseFeePerGas, epoch, validatorSetHash, lastCommitHash, evidenceHash]) — the
 /// table in Blocks/README.md. Integers are canonical (minimal big-endian, zero is 0x80); hashes 32,
 /// proposer 20 and bloom 256 bytes exactly. Only that form decodes, so the block hash is unique.
 /// </summary>
 public static class HeaderCodec
 {
-    public const int FieldCount = 14;
+    public const int FieldCount = 15;
 
     private const string What = "Block header";
 
@@ -76,6 +76,7 @@ public static class HeaderCodec
         writer.WriteUInt64(header.Epoch);
         writer.WriteBytes(header.ValidatorSetHash.Bytes);
         writer.WriteBytes(header.LastCommitHash.Bytes);
+        writer.WriteBytes(header.EvidenceHash.Bytes);
     }
 
     /// <summary>Reads one header item (RLP errors propagate) and caches keccak of its bytes as the hash.</summary>
@@ -100,15 +101,16 @@ public static class HeaderCodec
             Epoch = fields.ReadUInt64("epoch"),
             ValidatorSetHash = fields.ReadHash("validatorSetHash"),
             LastCommitHash = fields.ReadHash("lastCommitHash"),
+            EvidenceHash = fields.ReadHash("evidenceHash"),
         };
         fields.EnsureEnd();
         header.SetDecodedHash(Keccak256.Hash(raw));
         return header;
     }
 
-    // Six hashes (parent, state, transactions, receipts, validator set, last commit), proposer, bloom, integers.
+    // Seven hashes (parent, state, transactions, receipts, validator set, last commit, evidence), proposer, bloom, integers.
     private static int ContentLength(BlockHeader header) =>
-        (6 * HashItem) + RlpUInt256Extensions.AddressLength + BloomItem
+        (7 * HashItem) + RlpUInt256Extensions.AddressLength + BloomItem
         + RlpWriter.LengthOfUInt64(header.Number)
         + RlpWriter.LengthOfUInt64(header.Timestamp)
         + RlpWriter.LengthOfUInt64(header.GasLimit)

@@ -19,6 +19,12 @@ internal static class ChainKeys
     /// <summary>receipts: 'b' ‖ number → the block's hook logs (absent when it has none).</summary>
     public const byte BlockLogsByNumber = (byte)'b';
 
+    /// <summary>tx_index: 'e' ‖ height ‖ round ‖ vote type ‖ validator → number of the block that committed evidence of that double-sign.</summary>
+    public const byte EvidenceByInfraction = (byte)'e';
+
+    /// <summary>1 + 8 + 4 + 1 + 20 bytes: never 32, so it cannot be a transaction hash.</summary>
+    public const int EvidenceKeyLength = 1 + sizeof(ulong) + sizeof(uint) + 1 + Address.Size;
+
     public const int NumberKeyLength = 1 + sizeof(ulong);
 
     public const int HashKeyLength = 1 + Hash256.Size;
@@ -46,6 +52,16 @@ internal static class ChainKeys
         var key = new byte[sizeof(ulong)];
         BinaryPrimitives.WriteUInt64BigEndian(key, number);
         return key;
+    }
+
+    /// <summary>The infraction a piece of evidence proves (validator, height, round, type), whichever vote pair proves it.</summary>
+    public static void Evidence(Span<byte> destination, Aro.Core.Blocks.DuplicateVoteEvidence evidence)
+    {
+        destination[0] = EvidenceByInfraction;
+        BinaryPrimitives.WriteUInt64BigEndian(destination[1..], evidence.Height);
+        BinaryPrimitives.WriteUInt32BigEndian(destination[9..], evidence.Round);
+        destination[13] = (byte)evidence.Type;
+        evidence.Validator.Bytes.CopyTo(destination[14..]);
     }
 
     public static void Hash(Span<byte> destination, byte prefix, in Hash256 hash)

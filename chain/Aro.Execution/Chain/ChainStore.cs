@@ -245,6 +245,25 @@ public sealed class ChainStore
     }
 
     /// <summary>
+    /// The number of the block that committed evidence of the same double-sign as <paramref name="evidence"/>
+    /// (same validator, height, round and vote type, whichever vote pair), or null when none did.
+    /// </summary>
+    public ulong? GetEvidenceBlock(DuplicateVoteEvidence evidence)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        Span<byte> key = stackalloc byte[ChainKeys.EvidenceKeyLength];
+        ChainKeys.Evidence(key, evidence);
+        if (_store.Get(Columns.TxIndex, key) is not { } value)
+        {
+            return null;
+        }
+
+        return value.Length == sizeof(ulong)
+            ? BinaryPrimitives.ReadUInt64BigEndian(value)
+            : throw Corrupt($"evidence index entry for {evidence.Validator} at {evidence.Height}/{evidence.Round} has {value.Length} bytes");
+    }
+
+    /// <summary>
     /// The commit finalising block <paramref name="number"/>: carried by block number+1's body, or,
     /// for the head, the separately stored commit. Null when not known (yet).
     /// </summary>
@@ -349,6 +368,13 @@ public sealed class ChainStore
         {
             BinaryPrimitives.WriteUInt32BigEndian(location[sizeof(ulong)..], (uint)i);
             batch.Put(Columns.TxIndex, transactions[i].Hash.Bytes, location);
+        }
+
+        Span<byte> evidenceKey = stackalloc byte[ChainKeys.EvidenceKeyLength];
+        foreach (var evidence in block.Body.Evidence)
+        {
+            ChainKeys.Evidence(evidenceKey, evidence);
+            batch.Put(Columns.TxIndex, evidenceKey, numberKey[1..]);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Aro.Core;
 using Aro.Core.Blocks;
 
@@ -7,6 +8,8 @@ namespace Aro.Execution.Execution;
 /// The block a transaction runs in, passed explicitly to everything that needs it (no ambient context).
 /// <paramref name="LastCommit"/> is the parent's commit this block carries (null after genesis): begin-block
 /// hooks read from it who signed the previous block (rewards by blocks signed, downtime tracking).
+/// <paramref name="Evidence"/> is the double-sign evidence the block carries, handed to the executor's
+/// <see cref="IEvidenceHandler"/> after the begin-block hooks (default: none).
 /// </summary>
 public sealed record BlockContext(
     ulong Number,
@@ -16,4 +19,5 @@ public sealed record BlockContext(
     ulong GasLimit,
     ulong ChainId,
     ulong Epoch,
-    Commit? LastCommit = null);
+    Commit? LastCommit = null,
+    ImmutableArray<DuplicateVoteEvidence> Evidence = default);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Aro.Core;
+using Aro.Core.Abi;
 using Aro.Core.Blocks;
 using Aro.Core.Transactions;
 using Aro.Execution.Modules;
@@ -8,8 +9,8 @@ using Aro.State.World;
 namespace Aro.Execution.Execution;
 
 /// <summary>
-/// Runs a block on a <see cref="WorldState"/>: begin-block hooks, the transactions in order, end-block
-/// hooks. <see cref="BuildBlock"/> leaves invalid transactions out; <see cref="ValidateBlock"/> rejects
+/// Runs a block on a <see cref="WorldState"/>: begin-block hooks, the block's evidence (to the
+/// <see cref="IEvidenceHandler"/>, if any), the transactions in order, end-block hooks. <see cref="BuildBlock"/> leaves invalid transactions out; <see cref="ValidateBlock"/> rejects
 /// the whole block for one, restoring the state it was given.
 /// </summary>
 public sealed class BlockExecutor
@@ -19,11 +20,14 @@ public sealed class BlockExecutor
 
     private readonly ExecutionParameters _parameters;
     private readonly ModuleHost _modules;
+    private readonly IEvidenceHandler? _evidence;
 
-    public BlockExecutor(ExecutionParameters parameters, ModuleHost modules)
+    /// <param name="evidence">Applies the evidence blocks carry; without one, evidence stays in the block only (nothing in state).</param>
+    public BlockExecutor(ExecutionParameters parameters, ModuleHost modules, IEvidenceHandler? evidence = null)
     {
         _parameters = parameters ?? throw new ArgumentNullException(nameof(parameters));
         _modules = modules ?? throw new ArgumentNullException(nameof(modules));
+        _evidence = evidence;
     }
 
     /// <summary>
@@ -86,6 +90,24 @@ public sealed class BlockExecutor
         }
     }
 
+    /// <summary>Each piece where a refusal undoes only its own writes; a refusal is an event, not a block failure.</summary>
+    private void ApplyEvidence(WorldState state, BlockContext block, List<Log> blockEvents)
+    {
+        if (_evidence is null || block.Evidence.IsDefaultOrEmpty)
+        {
+            return;
+        }
+
+        foreach (var evidence in block.Evidence)
+        {
+            if (ModuleHost.HandleEvidence(state, block, _evidence, evidence, blockEvents) is { } reason)
+            {
+                var refused = EvidenceEvents.Refused.Encode(AbiValue.Bytes(evidence.Hash.Bytes.ToArray()), AbiValue.Address(evidence.Validator), AbiValue.Bytes(reason));
+                blockEvents.Add(new Log(_evidence.Module.SystemAddress, [.. refused.Topics], refused.Data));
+            }
+        }
+    }
+
     private BlockExecutionResult Execute(WorldState state, BlockContext block, IReadOnlyList<SenderTx> transactions, bool validating)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -94,6 +116,7 @@ public sealed class BlockExecutor
 
         var blockEvents = new List<Log>();
         _modules.BeginBlock(state, block, blockEvents);
+        ApplyEvidence(state, block, blockEvents);
 
         var outcomes = ImmutableArray.CreateBuilder<TxOutcome>(transactions.Count);
         var receipts = ImmutableArray.CreateBuilder<Receipt>(transactions.Count);

@@ -84,6 +84,38 @@ public sealed class ModuleHost
     }
 
     /// <summary>
+    /// Hands one piece of evidence to <paramref name="handler"/> in an unmetered context over its module.
+    /// A refusal (<see cref="ModuleRevertException"/>, or state arithmetic the module got wrong) undoes this
+    /// piece's writes and events and returns the revert data; on success the events go to <paramref name="events"/>
+    /// and null is returned.
+    /// </summary>
+    public static byte[]? HandleEvidence(WorldState state, BlockContext block, IEvidenceHandler handler, DuplicateVoteEvidence evidence, List<Log> events)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(handler);
+        ArgumentNullException.ThrowIfNull(events);
+        var snapshot = state.TakeSnapshot();
+        var own = new List<Log>();
+        try
+        {
+            handler.Handle(new ModuleContext(state, handler.Module, block, GasMeter.Unmetered(), own), evidence);
+        }
+        catch (ModuleRevertException e)
+        {
+            state.RevertToSnapshot(snapshot);
+            return e.RevertData;
+        }
+        catch (StateException e)
+        {
+            state.RevertToSnapshot(snapshot);
+            return AbiError.EncodeErrorString(e.Message);
+        }
+
+        events.AddRange(own);
+        return null;
+    }
+
+    /// <summary>
     /// Dispatches one call: charges the method's gas, credits the value to the module's account,
     /// runs the method. On failure every change since entry (value, store writes, events) is undone;
     /// gas consumed stays consumed. Successful calls append their events to <paramref name="logs"/>.

@@ -56,6 +56,9 @@ public static class StakingAbi
     public static readonly AbiEvent Withdrawn = AbiEvent.Parse("Withdrawn(address,uint256)", 0);
     public static readonly AbiEvent EpochStarted = AbiEvent.Parse("EpochStarted(uint64,uint32,uint256)", 0);
     public static readonly AbiEvent ValidatorSetChanged = AbiEvent.Parse("ValidatorSetChanged(uint64,bytes32,uint256)", 0);
+    /// <summary>Written by the block executor (not this module) at GPoS's address when a block's evidence is refused.</summary>
+    public static readonly AbiEvent EvidenceRefused = Aro.Execution.Execution.EvidenceEvents.Refused;
+
     public static readonly AbiEvent Slashed = AbiEvent.Parse("Slashed(address,uint8,uint64,uint256)", 0, 1);
     public static readonly AbiEvent Jailed = AbiEvent.Parse("Jailed(address,uint64)", 0);
     public static readonly AbiEvent Unjailed = AbiEvent.Parse("Unjailed(address)", 0);
@@ -109,7 +112,7 @@ public static class StakingAbi
     [
         KeeperRegistered, KeeperEdited, KeeperLeft, KeeperStatusChanged, Delegated, Undelegated, Redelegated,
         UnbondingMatured, RedelegationMatured, Withdrawn, EpochStarted, ValidatorSetChanged, Slashed, Jailed, Unjailed,
-        Tombstoned,
+        Tombstoned, EvidenceRefused,
     ];
 
     /// <summary>Every error the module reverts with.</summary>

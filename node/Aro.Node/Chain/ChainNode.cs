@@ -27,8 +27,9 @@ public sealed class ChainNode : IChainReader, IDisposable
     private volatile BlockHeader _head;
     private bool _disposed;
 
-    private ChainNode(RocksDbStore store, ChainStore chain, GenesisSpec genesis, ModuleHost modules)
+    private ChainNode(RocksDbStore store, ChainStore chain, GenesisSpec genesis, ModuleHost modules, IEvidenceHandler? evidence)
     {
+        EvidenceHandler = evidence;
         _store = store;
         _nodes = new StoreTrieNodes(store);
         Store = chain;
@@ -70,6 +71,9 @@ public sealed class ChainNode : IChainReader, IDisposable
 
     public ModuleHost Modules { get; }
 
+    /// <summary>Applies a block's double-sign evidence (GPoS slashing); null when the genesis has no GPoS section.</summary>
+    public IEvidenceHandler? EvidenceHandler { get; }
+
     public TxPool TxPool { get; }
 
     public event EventHandler<BlockCommittedEventArgs>? BlockCommitted;
@@ -102,7 +106,7 @@ public sealed class ChainNode : IChainReader, IDisposable
         {
             var chain = new ChainStore(store);
             chain.Initialize(genesis, modules.InitializeGenesis);
-            return new ChainNode(store, chain, genesis, modules.Host);
+            return new ChainNode(store, chain, genesis, modules.Host, modules.EvidenceHandler);
         }
         catch (ChainStoreException e)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Aro.Consensus.Core;
+using Aro.Consensus.Evidence;
 using Aro.Core;
 using Aro.Core.Blocks;
 using Aro.Execution.Chain;
@@ -22,13 +23,16 @@ internal sealed class BlockCandidates : IProposalValidator
     private readonly BlockExecutor _executor;
     private readonly int _maxTransactions;
     private readonly Dictionary<Hash256, ExecutedBlock> _executed = [];
+    private readonly EvidencePool? _evidence;
 
-    public BlockCandidates(ChainNode chain, IValidatorSetSource validators, int maxTransactionsPerBlock = 10_000)
+    /// <param name="evidence">Pending double-sign evidence this node's proposals carry (oldest first, bounded per block); null for none.</param>
+    public BlockCandidates(ChainNode chain, IValidatorSetSource validators, int maxTransactionsPerBlock = 10_000, EvidencePool? evidence = null)
     {
         _chain = chain;
         _validators = validators;
         _maxTransactions = maxTransactionsPerBlock;
-        _executor = new BlockExecutor(chain.Execution, chain.Modules);
+        _evidence = evidence;
+        _executor = new BlockExecutor(chain.Execution, chain.Modules, chain.EvidenceHandler);
     }
 
     /// <summary>Why the last refused proposal was refused (for the log).</summary>
@@ -49,7 +53,8 @@ internal sealed class BlockCandidates : IProposalValidator
         }
 
         var lastCommit = number == 1 ? null : _chain.Store.GetCommit(parent.Number);
-        var context = new BlockContext(number, time, proposer, baseFee, parent.GasLimit, _chain.ChainId, parent.Epoch, lastCommit);
+        ImmutableArray<DuplicateVoteEvidence> evidence = _evidence is null ? [] : [.. _evidence.TakeForBlock(EvidenceList.MaxPerBlock, number)];
+        var context = new BlockContext(number, time, proposer, baseFee, parent.GasLimit, _chain.ChainId, parent.Epoch, lastCommit, evidence);
         var state = _chain.OpenState(parent.StateRoot);
         var result = _executor.BuildBlock(state, context, candidates);
         var transactions = ImmutableArray.CreateBuilder<Aro.Core.Transactions.Transaction>(result.Transactions.Length);
@@ -60,7 +65,7 @@ internal sealed class BlockCandidates : IProposalValidator
             senders[i] = result.Transactions[i].Sender;
         }
 
-        var body = new BlockBody(transactions.MoveToImmutable(), lastCommit);
+        var body = new BlockBody(transactions.MoveToImmutable(), lastCommit, evidence);
         var header = new BlockHeader
         {
             ParentHash = parent.Hash,
@@ -77,6 +82,7 @@ internal sealed class BlockCandidates : IProposalValidator
             Epoch = parent.Epoch,
             ValidatorSetHash = parent.ValidatorSetHash,
             LastCommitHash = lastCommit?.Hash ?? Hash256.Zero,
+            EvidenceHash = body.EvidenceHash,
         };
         var block = new Block(header, body);
         _executed[block.Hash] = new ExecutedBlock(block, result, senders, state);
@@ -140,6 +146,11 @@ internal sealed class BlockCandidates : IProposalValidator
             return commitProblem;
         }
 
+        if (EvidenceProblem(block) is { } evidenceProblem)
+        {
+            return evidenceProblem;
+        }
+
         if (DerivedRoots.Transactions(block.Body) != header.TransactionsRoot)
         {
             return "the transactions do not match the transactions root";
@@ -152,7 +163,7 @@ internal sealed class BlockCandidates : IProposalValidator
         }
 
         var state = _chain.OpenState(parent.StateRoot);
-        var context = new BlockContext(header.Number, header.Timestamp, header.Proposer, header.BaseFeePerGas, header.GasLimit, _chain.ChainId, header.Epoch, block.Body.LastCommit);
+        var context = new BlockContext(header.Number, header.Timestamp, header.Proposer, header.BaseFeePerGas, header.GasLimit, _chain.ChainId, header.Epoch, block.Body.LastCommit, block.Body.Evidence);
         BlockExecutionResult result;
         try
         {
@@ -177,6 +188,26 @@ internal sealed class BlockCandidates : IProposalValidator
 
         _executed[block.Hash] = new ExecutedBlock(block, result, addresses, state);
         return null;
+    }
+
+    /// <summary>Each piece verifies against the set of its height, within the age limit, not committed before, not twice in the block.</summary>
+    private string? EvidenceProblem(Block block)
+    {
+        var evidence = block.Body.Evidence;
+        if (evidence.IsEmpty)
+        {
+            return null;
+        }
+
+        var head = _chain.Head.Number;
+        var problem = EvidenceRules.CheckBlock(
+            evidence,
+            block.Number,
+            _chain.ChainId,
+            ConsensusService.EvidenceMaxAgeHeights,
+            h => h >= 1 && h <= head + 1 ? _validators.SetAt(h) : null,
+            piece => _chain.Store.GetEvidenceBlock(piece) is not null);
+        return problem is null ? null : $"invalid evidence ({problem.Reason}): {problem.Message}";
     }
 
     private string? LastCommitProblem(Block block, BlockHeader parent)

@@ -66,16 +66,17 @@ internal sealed class ConsensusService
         _options = parts.Options;
         _logger = parts.Logger;
         _time = parts.Time ?? TimeProvider.System;
-        _candidates = new BlockCandidates(_chain, _sets);
+        _evidence = new EvidencePool(
+            _chain.ChainId, EvidenceMaxAgeHeights, h => h >= 1 && h <= _chain.Head.Number + 1 ? _sets.SetAt(h) : null, e => _chain.Store.GetEvidenceBlock(e) is not null);
+        _candidates = new BlockCandidates(_chain, _sets, evidence: _evidence);
         _core = new ConsensusCore(new ConsensusConfig { ChainId = _chain.ChainId, Timeouts = parts.Timeouts ?? new TimeoutConfig() }, _signer, _candidates);
-        _evidence = new EvidencePool(_chain.ChainId, EvidenceMaxAgeHeights, h => h >= 1 && h <= _chain.Head.Number + 1 ? _sets.SetAt(h) : null);
         _channel = new ConsensusChannel(parts.Host, m => _work.Writer.TryWrite(m), peer => _work.Writer.TryWrite(peer));
     }
 
     /// <summary>How far back evidence is accepted (heights).</summary>
     public const ulong EvidenceMaxAgeHeights = 100_000;
 
-    /// <summary>Evidence of double signing this node holds, not yet committed (see the README: blocks carry none yet).</summary>
+    /// <summary>Evidence of double signing this node holds, not yet committed in a block.</summary>
     public int PendingEvidence => _evidence.PendingCount;
 
     /// <summary>Runs consensus until <paramref name="stopping"/> is cancelled. A failure to commit a decided block faults the task (the node stops).</summary>
@@ -201,6 +202,7 @@ internal sealed class ConsensusService
             {
                 Log(LogLevel.Information, "Synced blocks {From}–{To} from peers; rejoining consensus at {Next}", head + 1, after, after + 1);
                 _wal.EndHeight(after);
+                _evidence.DropCommitted();
                 _candidates.Clear();
                 _own.Clear();
                 _lastCommitAt = _time.GetTimestamp();
@@ -376,12 +378,17 @@ internal sealed class ConsensusService
         _own.Clear();
         _heightStarted = false;
         _lastCommitAt = _time.GetTimestamp();
+        _evidence.MarkCommitted(executed.Block.Body.Evidence, commit.Height);
         _evidence.Prune(commit.Height);
         var header = executed.Block.Header;
         Log(
             LogLevel.Information,
-            "Committed block {Number} {Hash} txs={Transactions} round={Round} signatures={Signatures} proposer={Proposer}",
-            header.Number, header.Hash, executed.Block.Body.Transactions.Length, commit.Round, commit.Signatures.Length, header.Proposer);
+            "Committed block {Number} {Hash} txs={Transactions} evidence={Evidence} round={Round} signatures={Signatures} proposer={Proposer}",
+            header.Number, header.Hash, executed.Block.Body.Transactions.Length, executed.Block.Body.Evidence.Length, commit.Round, commit.Signatures.Length, header.Proposer);
+        foreach (var evidence in executed.Block.Body.Evidence)
+        {
+            Log(LogLevel.Warning, "Block {Number} commits double-sign evidence against {Validator} ({Type} at {Height}/{Round})", header.Number, evidence.Validator, evidence.Type, evidence.Height, evidence.Round);
+        }
     }
 
     private void AddEvidence(DuplicateVoteEvidence evidence)

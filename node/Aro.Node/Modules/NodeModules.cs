@@ -1,4 +1,5 @@
 using Aro.Execution.Chain;
+using Aro.Execution.Execution;
 using Aro.Execution.Modules;
 using Aro.Modules.Gpos;
 using Aro.Modules.Gpos.Genesis;
@@ -20,14 +21,21 @@ public sealed class NodeModules
     private readonly GposGenesis? _gpos;
     private readonly GpowGenesis? _gpow;
 
-    private NodeModules(ModuleHost host, GposGenesis? gpos, GpowGenesis? gpow)
+    private NodeModules(ModuleHost host, GposGenesis? gpos, GpowGenesis? gpow, IEvidenceHandler? evidence = null)
     {
         Host = host;
         _gpos = gpos;
         _gpow = gpow;
+        EvidenceHandler = evidence;
     }
 
     public ModuleHost Host { get; }
+
+    /// <summary>
+    /// Where a block's double-sign evidence is applied: GPoS slashing when the genesis has a GPoS section;
+    /// null otherwise (the evidence is then only recorded in the block, readable with eth_getBlockBy*).
+    /// </summary>
+    public IEvidenceHandler? EvidenceHandler { get; }
 
     /// <summary>True when the genesis carries a GPoS section (the module is initialised at genesis).</summary>
     public bool HasGposGenesis => _gpos is not null;
@@ -93,7 +101,7 @@ public sealed class NodeModules
         var gpowModule = new GpowModule(keepers);
         var gposModule = gpow is null ? new GposModule() : new GposModule(gpowModule, gpowModule);
         keepers.Bind(gposModule);
-        return new NodeModules(new ModuleHost([gposModule, gpowModule]), gpos, gpow);
+        return new NodeModules(new ModuleHost([gposModule, gpowModule]), gpos, gpow, gpos is null ? null : new GposEvidenceHandler(gposModule));
     }
 
     /// <summary>An explicit module set that writes no genesis records (tests hosting their own modules).</summary>

@@ -14,7 +14,7 @@ namespace Aro.Node.Network;
 internal sealed class ChainSyncSink(ChainNode chain) : IBlockSyncSink
 {
     private readonly CommitVerifier _commits = new(chain.Genesis);
-    private readonly BlockExecutor _executor = new(chain.Execution, chain.Modules);
+    private readonly BlockExecutor _executor = new(chain.Execution, chain.Modules, chain.EvidenceHandler);
 
     public string? Apply(CommittedBlock block)
     {
@@ -43,7 +43,7 @@ internal sealed class ChainSyncSink(ChainNode chain) : IBlockSyncSink
         }
 
         var state = chain.OpenState(parent.StateRoot);
-        var context = new BlockContext(header.Number, header.Timestamp, header.Proposer, header.BaseFeePerGas, header.GasLimit, chain.ChainId, header.Epoch, block.Block.Body.LastCommit);
+        var context = new BlockContext(header.Number, header.Timestamp, header.Proposer, header.BaseFeePerGas, header.GasLimit, chain.ChainId, header.Epoch, block.Block.Body.LastCommit, block.Block.Body.Evidence);
         BlockExecutionResult result;
         try
         {
@@ -66,7 +66,7 @@ internal sealed class ChainSyncSink(ChainNode chain) : IBlockSyncSink
 
         try
         {
-            chain.CommitBlock(block.Block, result.Receipts, [.. senders.Select(s => s.Sender)], block.Commit, state);
+            chain.CommitBlock(block.Block, result.Receipts, [.. senders.Select(s => s.Sender)], block.Commit, state, result.BlockEvents);
         }
         catch (ChainStoreException e)
         {

@@ -34,7 +34,7 @@ public sealed class BlockProducer
         _key = key;
         _maxTransactions = maxTransactionsPerBlock;
         _validatorIndex = FindValidator(chain.Genesis, key);
-        _executor = new BlockExecutor(chain.Execution, chain.Modules);
+        _executor = new BlockExecutor(chain.Execution, chain.Modules, chain.EvidenceHandler);
     }
 
     public Address Validator => _key.Address;

@@ -116,5 +116,43 @@ public sealed class EvidencePoolTests
         Assert.Equal(50UL, Assert.Single(_pool.TakeForBlock(10)).Height);
     }
 
+    [Fact]
+    public void Evidence_the_chain_already_committed_is_refused()
+    {
+        var pool = new EvidencePool(TestValidators.ChainId, MaxAge, _ => _validators.Set, isCommitted: e => e.Height == 10);
+
+        Assert.Equal(EvidenceAddResult.AlreadyCommitted, pool.AddConflict(Prevote(1, 10, "a"), Prevote(1, 10, "b"), 12));
+    }
+
+    [Fact]
+    public void Pending_evidence_a_synced_block_committed_leaves_the_pool()
+    {
+        var committedByChain = false;
+        var pool = new EvidencePool(TestValidators.ChainId, MaxAge, _ => _validators.Set, isCommitted: _ => committedByChain);
+        pool.AddConflict(Prevote(1, 10, "a"), Prevote(1, 10, "b"), 12);
+
+        committedByChain = true;
+        pool.DropCommitted();
+
+        Assert.Equal(0, pool.PendingCount);
+    }
+
+    [Fact]
+    public void A_block_takes_only_evidence_below_its_height()
+    {
+        _pool.AddConflict(Prevote(0, 10, "a"), Prevote(0, 10, "b"), 12);
+        _pool.AddConflict(Prevote(1, 12, "a"), Prevote(1, 12, "b"), 12);
+
+        Assert.Equal(10UL, Assert.Single(_pool.TakeForBlock(10, blockHeight: 12)).Height);
+    }
+
+    [Fact]
+    public void A_block_takes_no_evidence_past_the_age_limit_at_its_height()
+    {
+        _pool.AddConflict(Prevote(0, 10, "a"), Prevote(0, 10, "b"), 12);
+
+        Assert.Empty(_pool.TakeForBlock(10, blockHeight: 10 + MaxAge + 1));
+    }
+
     private Vote Prevote(int index, ulong height, string block) => _validators.Prevote(index, height, 0, TestBlocks.Value(block));
 }

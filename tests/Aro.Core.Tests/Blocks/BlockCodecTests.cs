@@ -196,5 +196,5 @@ public class BlockCodecTests
 
     // A block the Block constructor would refuse, assembled item by item.
     private static byte[] EncodeUnchecked(BlockHeader header, Commit? commit) =>
-        RlpEdit.List([HeaderCodec.Encode(header), [0xc0], commit is null ? [0xc0] : CommitCodec.Encode(commit)]);
+        RlpEdit.List([HeaderCodec.Encode(header), [0xc0], commit is null ? [0xc0] : CommitCodec.Encode(commit), [0xc0]]);
 }

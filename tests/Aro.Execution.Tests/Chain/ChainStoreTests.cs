@@ -189,6 +189,37 @@ public sealed class ChainStoreTests : IDisposable
     }
 
     [Fact]
+    public void Committed_evidence_is_indexed_by_its_double_sign_and_survives_a_reopen()
+    {
+        var evidence = DoubleSign(Keccak("a"), Keccak("b"));
+        var sameInfraction = DoubleSign(Keccak("a"), Keccak("c"));
+        using (var store = RocksDbStore.Open(DbPath))
+        {
+            var chain = new ChainStore(store);
+            chain.Initialize(TestGenesis.Spec());
+            var blocks = new TestBlocks(chain, new StoreTrieNodes(store));
+            blocks.CommitNext(0);
+            Assert.Null(chain.GetEvidenceBlock(evidence));
+
+            blocks.CommitNext(0, evidence);
+        }
+
+        using (var store = RocksDbStore.Open(DbPath))
+        {
+            var chain = new ChainStore(store);
+            Assert.Equal(2UL, chain.GetEvidenceBlock(evidence));
+            Assert.Equal(2UL, chain.GetEvidenceBlock(sameInfraction));
+            Assert.Equal(evidence.Hash, Assert.Single(chain.GetBlock(2)!.Body.Evidence).Hash);
+        }
+    }
+
+    private static Hash256 Keccak(string text) => Aro.Core.Crypto.Keccak256.Hash(System.Text.Encoding.UTF8.GetBytes(text));
+
+    private static DuplicateVoteEvidence DoubleSign(Hash256 first, Hash256 second) => new(
+        Vote.Sign(TestGenesis.ChainId, VoteType.Prevote, 1, 0, first, 0, TestGenesis.ValidatorKey),
+        Vote.Sign(TestGenesis.ChainId, VoteType.Prevote, 1, 0, second, 0, TestGenesis.ValidatorKey));
+
+    [Fact]
     public void Wrong_height_is_refused_and_nothing_is_written()
     {
         using var store = RocksDbStore.Open(DbPath);

@@ -18,7 +18,7 @@ internal sealed class TestBlocks(ChainStore chain, ITrieNodeReader nodes)
 {
     private ulong _nonce;
 
-    public (Block Block, Receipt[] Receipts, WorldState State) Next(int transactionCount)
+    public (Block Block, Receipt[] Receipts, WorldState State) Next(int transactionCount, params DuplicateVoteEvidence[] evidence)
     {
         var parent = chain.GetHeader(chain.Head.Number)!;
         var state = new WorldState(nodes, parent.StateRoot);
@@ -43,7 +43,7 @@ internal sealed class TestBlocks(ChainStore chain, ITrieNodeReader nodes)
         }
 
         var lastCommit = parent.Number == 0 ? null : CommitFor(parent);
-        var body = new BlockBody([.. transactions], lastCommit);
+        var body = new BlockBody([.. transactions], lastCommit, [.. evidence]);
         var header = new BlockHeader
         {
             ParentHash = parent.Hash,
@@ -60,14 +60,15 @@ internal sealed class TestBlocks(ChainStore chain, ITrieNodeReader nodes)
             Epoch = 0,
             ValidatorSetHash = parent.ValidatorSetHash,
             LastCommitHash = lastCommit?.Hash ?? Hash256.Zero,
+            EvidenceHash = body.EvidenceHash,
         };
         return (new Block(header, body), receipts, state);
     }
 
     /// <summary>Builds and commits the next block (no head commit: the following block carries it).</summary>
-    public Block CommitNext(int transactionCount)
+    public Block CommitNext(int transactionCount, params DuplicateVoteEvidence[] evidence)
     {
-        var (block, receipts, state) = Next(transactionCount);
+        var (block, receipts, state) = Next(transactionCount, evidence);
         chain.CommitBlock(block, receipts, null, state);
         return block;
     }

@@ -28,6 +28,8 @@ internal sealed class LocalTestnet : IDisposable
 
     public string Home(int i) => Path.Combine(_dir.Path, $"node{i}");
 
+    public int P2PPort(int i) => _p2pBase + i;
+
     public string PeerAddress(int i) =>
         System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Home(i), "node_key.json"))).RootElement.GetProperty("nodeId").GetString()
         + $"@127.0.0.1:{_p2pBase + i}";

@@ -33,6 +33,39 @@ public sealed class BlockMethodTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_block_shows_its_evidence_hash_and_the_double_sign_evidence_it_carries()
+    {
+        var key = new byte[32];
+        key[31] = 7;
+        var a = Vote.Sign(TestTx.ChainId, VoteType.Prevote, 1, 2, Aro.Core.Crypto.Keccak256.Hash("a"u8), 0, key);
+        var b = Vote.Sign(TestTx.ChainId, VoteType.Prevote, 1, 2, null, 0, key);
+        var evidence = new DuplicateVoteEvidence(a, b);
+        _rpc.Chain.Commit();
+        var block = _rpc.Chain.CommitWithEvidence([evidence]);
+
+        var result = await _rpc.ResultAsync("eth_getBlockByNumber", "[\"0x2\", false]");
+
+        Assert.Equal(block.Header.EvidenceHash, Wire.Hash(result.GetProperty("evidenceHash")));
+        var shown = Assert.Single(result.GetProperty("evidence").EnumerateArray());
+        Assert.Equal(evidence.Hash, Wire.Hash(shown.GetProperty("hash")));
+        Assert.Equal(a.Validator.ToLowerHex(), shown.GetProperty("validator").GetString()!.ToLowerInvariant());
+        Assert.Equal(("0x1", "0x2", "prevote"), (shown.GetProperty("height").GetString(), shown.GetProperty("round").GetString(), shown.GetProperty("type").GetString()));
+        Assert.Equal(JsonValueKind.Null, shown.GetProperty("blockHashA").ValueKind);
+        Assert.Equal(Hex.Encode(DuplicateVoteEvidenceCodec.Encode(evidence)), shown.GetProperty("raw").GetString());
+    }
+
+    [Fact]
+    public async Task A_block_without_evidence_shows_the_empty_list_hash()
+    {
+        _rpc.Chain.Commit();
+
+        var result = await _rpc.ResultAsync("eth_getBlockByNumber", "[\"0x1\", false]");
+
+        Assert.Equal("0x1dcc4de8dec75d7aab85b567b6ccd41ad312451b948a7413f0a142fd40d49347", result.GetProperty("evidenceHash").GetString());
+        Assert.Equal(0, result.GetProperty("evidence").GetArrayLength());
+    }
+
+    [Fact]
     public async Task A_full_block_by_hash_carries_transaction_objects()
     {
         var tx = TestTx.From(TestTx.KeyA).Nonce(0).Build();

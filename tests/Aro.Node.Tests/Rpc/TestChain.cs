@@ -86,7 +86,10 @@ internal sealed class TestChain : IChainReader, IDisposable
     public WorldState OpenState(in Hash256 stateRoot) => new(new StoreTrieNodes(_db), stateRoot);
 
     /// <summary>Executes the transactions as the next block (each must be valid) and commits it.</summary>
-    public Block Commit(params Transaction[] transactions)
+    public Block Commit(params Transaction[] transactions) => CommitWithEvidence([], transactions);
+
+    /// <summary>As <see cref="Commit"/>, the block also carrying <paramref name="evidence"/> (no handler: recorded only).</summary>
+    public Block CommitWithEvidence(DuplicateVoteEvidence[] evidence, params Transaction[] transactions)
     {
         var parent = Store.GetHeader(Store.Head.Number)!;
         var state = OpenState(parent.StateRoot);
@@ -106,9 +109,10 @@ internal sealed class TestChain : IChainReader, IDisposable
         }
 
         var lastCommit = parent.Number == 0 ? null : CommitFor(parent);
-        var body = new BlockBody([.. transactions], lastCommit);
+        var body = new BlockBody([.. transactions], lastCommit, [.. evidence]);
         var header = new BlockHeader
         {
+            EvidenceHash = body.EvidenceHash,
             ParentHash = parent.Hash,
             Number = context.Number,
             Timestamp = context.Timestamp,

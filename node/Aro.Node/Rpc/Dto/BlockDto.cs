@@ -67,9 +67,16 @@ internal sealed class BlockDto
     /// <summary>Aro: keccak(rlp(commit)) of the parent's commit (zero after genesis).</summary>
     public required Hash256 LastCommitHash { get; init; }
 
+    /// <summary>Aro: keccak(rlp(evidence list)) of the double-sign evidence the block carries (keccak(rlp([])) for none).</summary>
+    public required Hash256 EvidenceHash { get; init; }
+
+    /// <summary>Aro: the double-sign evidence the block carries, in block order; absent for a header.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<EvidenceDto>? Evidence { get; init; }
+
     private static readonly Hash256 EmptyUnclesHash = Keccak256.Hash([0xc0]);
 
-    public static BlockDto Header(BlockHeader header) => Create(header, null, null);
+    public static BlockDto Header(BlockHeader header) => Create(header, null, null, null);
 
     public static BlockDto Full(Block block, bool fullTransactions)
     {
@@ -80,10 +87,16 @@ internal sealed class BlockDto
             items[i] = fullTransactions ? TransactionDto.Mined(txs[i], block.Header, i) : txs[i].Hash;
         }
 
-        return Create(block.Header, items, (ulong)BlockCodec.Encode(block).Length);
+        var evidence = new EvidenceDto[block.Body.Evidence.Length];
+        for (var i = 0; i < evidence.Length; i++)
+        {
+            evidence[i] = EvidenceDto.From(block.Body.Evidence[i]);
+        }
+
+        return Create(block.Header, items, evidence, (ulong)BlockCodec.Encode(block).Length);
     }
 
-    private static BlockDto Create(BlockHeader header, object[]? transactions, ulong? size) => new()
+    private static BlockDto Create(BlockHeader header, object[]? transactions, EvidenceDto[]? evidence, ulong? size) => new()
     {
         BaseFeePerGas = header.BaseFeePerGas,
         GasLimit = header.GasLimit,
@@ -103,5 +116,7 @@ internal sealed class BlockDto
         Epoch = header.Epoch,
         ValidatorSetHash = header.ValidatorSetHash,
         LastCommitHash = header.LastCommitHash,
+        EvidenceHash = header.EvidenceHash,
+        Evidence = evidence,
     };
 }

@@ -13,6 +13,7 @@ internal sealed class BlockBuilder
     private HeaderBuilder _header = Build.Header();
     private readonly List<Transaction> _transactions = [];
     private Commit? _lastCommit;
+    private readonly List<DuplicateVoteEvidence> _evidence = [];
 
     public Block TestObject
     {
@@ -23,7 +24,9 @@ internal sealed class BlockBuilder
                 _header = _header.WithLastCommit(commit);
             }
 
-            return new Block(_header.TestObject, new BlockBody([.. _transactions], _lastCommit));
+            var body = new BlockBody([.. _transactions], _lastCommit, [.. _evidence]);
+            _header = _header.WithEvidenceHash(body.EvidenceHash);
+            return new Block(_header.TestObject, body);
         }
     }
 
@@ -50,6 +53,12 @@ internal sealed class BlockBuilder
     public BlockBuilder WithTransactions(params Transaction[] transactions)
     {
         _transactions.AddRange(transactions);
+        return this;
+    }
+
+    public BlockBuilder WithEvidence(params DuplicateVoteEvidence[] evidence)
+    {
+        _evidence.AddRange(evidence);
         return this;
     }
 

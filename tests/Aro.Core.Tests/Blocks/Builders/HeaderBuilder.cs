@@ -20,6 +20,7 @@ internal sealed class HeaderBuilder
     private ulong _epoch = 3;
     private Hash256 _validatorSetHash = Keccak256.Hash("validators"u8);
     private Hash256 _lastCommitHash = Hash256.Zero;
+    private Hash256 _evidenceHash = EvidenceList.EmptyHash;
 
     public BlockHeader TestObject => new()
     {
@@ -37,6 +38,7 @@ internal sealed class HeaderBuilder
         Epoch = _epoch,
         ValidatorSetHash = _validatorSetHash,
         LastCommitHash = _lastCommitHash,
+        EvidenceHash = _evidenceHash,
     };
 
     public HeaderBuilder WithNumber(ulong number)
@@ -132,6 +134,12 @@ internal sealed class HeaderBuilder
     public HeaderBuilder WithLastCommit(Commit commit)
     {
         _lastCommitHash = commit.Hash;
+        return this;
+    }
+
+    public HeaderBuilder WithEvidenceHash(Hash256 hash)
+    {
+        _evidenceHash = hash;
         return this;
     }
 
