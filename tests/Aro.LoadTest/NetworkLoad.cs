@@ -42,7 +42,8 @@ internal static class NetworkLoad
         var nodes = clients.Length;
         var rpc = clients[0];
         var chainId = Quantity.ToUInt64(await rpc.CallAsync("eth_chainId"));
-        var maxFee = Quantity.ToUInt256(await rpc.CallAsync("eth_gasPrice")) * 4;
+        // Far above the price: sustained full blocks raise the base fee 12.5 % a block (EIP-1559).
+        var maxFee = Quantity.ToUInt256(await rpc.CallAsync("eth_gasPrice")) * 1000;
         var senderKeys = new byte[options.Senders][];
         Parallel.For(0, senderKeys.Length, i => senderKeys[i] = Keccak256.Hash(Encoding.UTF8.GetBytes($"aro-loadtest-sender-{i}")).ToArray());
 
