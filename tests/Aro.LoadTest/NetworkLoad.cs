@@ -57,6 +57,8 @@ internal static class NetworkLoad
         var mode = options.Rate is { } r ? $"open loop at {r} tx/s" : $"flat out (at most {options.Window} outstanding)";
         Console.WriteLine($"chain {chainId}: {total} transfers from {options.Senders} senders over {nodes} nodes, batches of {options.BatchSize}, {options.Connections} connections per node, {mode}");
 
+        var cpu = new CpuClock(options.NodePids);
+        var cpuBefore = cpu.Read();
         var clock = Stopwatch.StartNew();
         await using var watcher = await HeadWatcher.StartAsync(options.Rpc[0], rpc, clock);
         var tracker = new FinalityTracker(plan.Hashes, clock);
@@ -124,6 +126,8 @@ internal static class NetworkLoad
             $"sent {total} in {sendTime.TotalSeconds:F1} s ({total / sendTime.TotalSeconds:F0} tx/s offered), {refused} refused{(firstRefusal is null ? "" : $", first: {firstRefusal}")}"));
 
         var outcome = await tracker.WaitAllAsync(accepted, options.StallTimeout, following);
+        var cpuAfter = cpu.Read();
+        var elapsed = clock.Elapsed;
         var loadAfter = LoadAverage();
         if (outcome is not null)
         {
@@ -132,6 +136,15 @@ internal static class NetworkLoad
         }
 
         tracker.Report(firstSend, loadBefore, loadAfter);
+        var nodesCpu = cpuAfter.Nodes - cpuBefore.Nodes;
+        var generatorCpu = cpuAfter.Generator - cpuBefore.Generator;
+        var available = elapsed.TotalSeconds * Environment.ProcessorCount;
+        if (options.NodePids.Count > 0)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"CPU over {elapsed.TotalSeconds:F1} s × {Environment.ProcessorCount} cores = {available:F0} core-s: {nodes} nodes {nodesCpu.TotalSeconds:F1} s ({nodesCpu.TotalMicroseconds / accepted:F0} µs per transfer), generator {generatorCpu.TotalSeconds:F1} s, other processes ≈ {Math.Max(0, available - nodesCpu.TotalSeconds - generatorCpu.TotalSeconds):F1} s"));
+        }
+
         return refused == 0 ? 0 : 1;
     }
 

@@ -28,6 +28,9 @@ internal sealed record NetworkLoadOptions
     /// <summary>The run fails when this long passes with transfers outstanding and no new commit of them.</summary>
     public TimeSpan StallTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>The validators' process ids (from the launcher), for the CPU split; empty: not reported.</summary>
+    public IReadOnlyList<int> NodePids { get; init; } = [];
+
     public static NetworkLoadOptions Parse(string[] args)
     {
         var options = new NetworkLoadOptions();
@@ -37,6 +40,7 @@ internal sealed record NetworkLoadOptions
             options = args[i] switch
             {
                 "--rpc" => options with { Rpc = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(u => new Uri(u)).ToArray() },
+                "--node-pids" => options with { NodePids = value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray() },
                 "--funder-key" => options with { FunderKey = value },
                 "--senders" => options with { Senders = Positive(value, "--senders") },
                 "--transfers-per-sender" => options with { TransfersPerSender = Positive(value, "--transfers-per-sender") },
