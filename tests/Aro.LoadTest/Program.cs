@@ -29,7 +29,16 @@ if (args is ["network", ..])
         return 2;
     }
 
-    return await NetworkLoad.RunAsync(networkOptions);
+    try
+    {
+        return await NetworkLoad.RunAsync(networkOptions);
+    }
+    catch (Exception e) when (e is HttpRequestException or InvalidOperationException or System.Net.WebSockets.WebSocketException or TaskCanceledException)
+    {
+        // A node stopped answering (crashed, refused funding): say which call failed, not a stack trace.
+        Console.Error.WriteLine($"aro-loadtest: {e.Message}");
+        return 1;
+    }
 }
 
 if (args is ["reports", ..])
