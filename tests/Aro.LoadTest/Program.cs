@@ -15,6 +15,32 @@ if (args is ["reports-genesis", ..])
     return ReportGenesis.Write(args[1..]);
 }
 
+if (args is ["network", ..])
+{
+    NetworkLoadOptions networkOptions;
+    try
+    {
+        networkOptions = NetworkLoadOptions.Parse(args[1..]);
+    }
+    catch (Exception e) when (e is ArgumentException or FormatException or UriFormatException)
+    {
+        Console.Error.WriteLine($"aro-loadtest: {e.Message}");
+        Console.Error.WriteLine("usage: aro-loadtest network --rpc URL[,URL…] [--senders N] [--transfers-per-sender N] [--batch N] [--connections N] [--rate TX_PER_S | --window N] [--stall-timeout S]");
+        return 2;
+    }
+
+    try
+    {
+        return await NetworkLoad.RunAsync(networkOptions);
+    }
+    catch (Exception e) when (e is HttpRequestException or InvalidOperationException or System.Net.WebSockets.WebSocketException or TaskCanceledException)
+    {
+        // A node stopped answering (crashed, refused funding): say which call failed, not a stack trace.
+        Console.Error.WriteLine($"aro-loadtest: {e.Message}");
+        return 1;
+    }
+}
+
 if (args is ["reports", ..])
 {
     try

@@ -30,6 +30,13 @@ internal sealed class RpcClient(Uri endpoint) : IDisposable
     /// <summary>Sends raw transactions as one JSON-RPC batch; returns how many the node refused, with the first refusal.</summary>
     public async Task<(int Refused, string? FirstError)> SendRawBatchAsync(IReadOnlyList<string> rawTransactions)
     {
+        var (refused, first, _) = await SendRawBatchDetailedAsync(rawTransactions);
+        return (refused, first);
+    }
+
+    /// <summary>As <see cref="SendRawBatchAsync"/>, with the positions of the refused transactions in the batch.</summary>
+    public async Task<(int Refused, string? FirstError, List<int> RefusedIndexes)> SendRawBatchDetailedAsync(IReadOnlyList<string> rawTransactions)
+    {
         var body = new StringBuilder(rawTransactions.Count * 260);
         body.Append('[');
         for (var i = 0; i < rawTransactions.Count; i++)
@@ -45,18 +52,18 @@ internal sealed class RpcClient(Uri endpoint) : IDisposable
 
         body.Append(']');
         using var document = await PostAsync(body.ToString());
-        var refused = 0;
+        var refused = new List<int>();
         string? first = null;
         foreach (var answer in document.RootElement.EnumerateArray())
         {
             if (answer.TryGetProperty("error", out var error))
             {
-                refused++;
+                refused.Add(answer.GetProperty("id").GetInt32());
                 first ??= error.GetRawText();
             }
         }
 
-        return (refused, first);
+        return (refused.Count, first, refused);
     }
 
     /// <summary>One JSON-RPC batch of the same method with one string parameter each; answers in request order.</summary>

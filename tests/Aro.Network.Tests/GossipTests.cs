@@ -54,10 +54,70 @@ public sealed class GossipTests
         await TestNet.ConnectAsync(sender, receiver);
         await TestNet.ConnectAsync(third, receiver);
 
-        sender.Broadcast(ChannelId.Transactions, RawTx(1));
+        sender.Broadcast(ChannelId.Transactions, TxGossip.EncodeBatch([RawTx(1)]));
 
         await Eventually.TrueAsync(() => receiver.Score(sender.Id) == -(int)Penalty.MalformedMessage, "the sender is penalised");
         Assert.Equal(0, relayed.Count);
+    }
+
+    [Fact]
+    public async Task Transactions_broadcast_together_travel_in_one_batch_message()
+    {
+        await using var net = new TestNet();
+        var sender = net.Host();
+        var receiver = net.Host();
+        var messages = new RecordingHandler();
+        var gossip = new TxGossip(sender, (_, _) => TxAdmission.Accepted);
+        receiver.RegisterChannel(ChannelDescriptor.Transactions, messages);
+        await sender.StartAsync();
+        await receiver.StartAsync();
+        await TestNet.ConnectAsync(sender, receiver);
+
+        for (var i = 0; i < 20; i++)
+        {
+            gossip.Broadcast(RawTx(i));
+        }
+
+        gossip.Flush();
+
+        await Eventually.TrueAsync(() => messages.Count == 1, "one message arrived");
+        Assert.Equal(20, TxGossip.DecodeBatch(messages.Payloads[0]).Count);
+    }
+
+    [Fact]
+    public async Task A_batch_with_one_invalid_tx_relays_the_valid_ones_and_penalises_the_sender()
+    {
+        await using var net = new TestNet();
+        var sender = net.Host();
+        var receiver = net.Host();
+        var third = net.Host();
+        var relayed = new RecordingHandler();
+        var bad = RawTx(9);
+        _ = new TxGossip(receiver, (tx, _) => tx.Span.SequenceEqual(bad) ? TxAdmission.Invalid : TxAdmission.Accepted);
+        sender.RegisterChannel(ChannelDescriptor.Transactions, new RecordingHandler());
+        third.RegisterChannel(ChannelDescriptor.Transactions, relayed);
+        await sender.StartAsync();
+        await receiver.StartAsync();
+        await third.StartAsync();
+        await TestNet.ConnectAsync(sender, receiver);
+        await TestNet.ConnectAsync(third, receiver);
+
+        sender.Broadcast(ChannelId.Transactions, TxGossip.EncodeBatch([RawTx(1), bad, RawTx(2)]));
+
+        await Eventually.TrueAsync(() => receiver.Score(sender.Id) == -(int)Penalty.MalformedMessage, "the sender is penalised");
+        await Eventually.TrueAsync(() => relayed.Count == 1, "the valid ones were relayed");
+        Assert.Equal([Hex.Encode(RawTx(1)), Hex.Encode(RawTx(2))], TxGossip.DecodeBatch(relayed.Payloads[0]).Select(t => Hex.Encode(t.Span)));
+    }
+
+    [Theory]
+    [InlineData("01")] // a single byte, not a list
+    [InlineData("c0")] // an empty list
+    [InlineData("c180")] // an empty transaction
+    [InlineData("c2c100")] // a list where a transaction should be
+    [InlineData("c3820102ff")] // trailing bytes
+    public void A_malformed_batch_is_an_invalid_message(string hex)
+    {
+        Assert.Throws<InvalidMessageException>(() => TxGossip.DecodeBatch(Hex.Decode(hex)));
     }
 
     [Fact]

@@ -85,6 +85,17 @@ internal sealed class RecordingHandler : IChannelHandler
         }
     }
 
+    public IReadOnlyList<byte[]> Payloads
+    {
+        get
+        {
+            lock (_received)
+            {
+                return _received.ConvertAll(r => r.Payload);
+            }
+        }
+    }
+
     public void Receive(NodeId from, ReadOnlyMemory<byte> payload)
     {
         OnReceive?.Invoke(from, payload);

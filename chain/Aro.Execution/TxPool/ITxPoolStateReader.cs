@@ -13,4 +13,7 @@ public interface ITxPoolStateReader
 
     /// <summary>The account's balance in wei (0 for an account that does not exist).</summary>
     UInt256 GetBalance(Address address);
+
+    /// <summary>Both at once: an implementation that reads the account once should override this.</summary>
+    (ulong Nonce, UInt256 Balance) GetNonceAndBalance(Address address) => (GetNonce(address), GetBalance(address));
 }

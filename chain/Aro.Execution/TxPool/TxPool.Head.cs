@@ -10,30 +10,57 @@ public sealed partial class TxPool
     /// walking up from it, the first one the balance no longer covers together with everything after it;
     /// re-derives pending and queued; adopts the next block's <paramref name="baseFee"/>.
     /// </summary>
+    /// <remarks>
+    /// The state reads (a trie walk per sender, thousands under load) run outside the lock, so admission
+    /// goes on meanwhile: an <see cref="Add"/> in between already reads <paramref name="state"/> (the
+    /// version was bumped first), and a sender it adds was read at this head. Should a newer head arrive
+    /// before the reads are applied, they are stale and that head's own pass does the work.
+    /// </remarks>
     /// <returns>How many transactions were dropped.</returns>
     public int OnNewHead(ITxPoolStateReader state, UInt256 baseFee)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var promoted = new List<PooledTx>();
-        var dropped = new List<PooledTx>();
+        Address[] senders;
+        long version;
         lock (_lock)
         {
             _state = state;
             _baseFee = baseFee;
-            _headVersion++;
-
-            // Address order, so the promotion event lists transactions the same way on every node.
-            var senders = new Address[_senders.Count];
+            version = ++_headVersion;
+            senders = new Address[_senders.Count];
             _senders.Keys.CopyTo(senders, 0);
-            Array.Sort(senders);
-            foreach (var sender in senders)
+        }
+
+        // Address order, so the promotion event lists transactions the same way on every node.
+        Array.Sort(senders);
+        var accounts = new (ulong Nonce, UInt256 Balance)[senders.Length];
+        for (var i = 0; i < senders.Length; i++)
+        {
+            accounts[i] = state.GetNonceAndBalance(senders[i]);
+        }
+
+        var promoted = new List<PooledTx>();
+        var dropped = new List<PooledTx>();
+        lock (_lock)
+        {
+            if (version != _headVersion)
             {
-                var queue = _senders[sender];
+                return 0;
+            }
+
+            for (var s = 0; s < senders.Length; s++)
+            {
+                var sender = senders[s];
+                if (!_senders.TryGetValue(sender, out var queue))
+                {
+                    continue;
+                }
+
                 var before = (queue.PendingCount, queue.Count);
                 var droppedBefore = dropped.Count;
-                queue.Nonce = state.GetNonce(sender);
+                queue.Nonce = accounts[s].Nonce;
                 queue.RemoveStale(dropped);
-                DropUnaffordable(queue, state.GetBalance(sender), dropped);
+                DropUnaffordable(queue, accounts[s].Balance, dropped);
                 for (var i = droppedBefore; i < dropped.Count; i++)
                 {
                     _byHash.Remove(dropped[i].Hash);

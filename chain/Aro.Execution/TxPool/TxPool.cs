@@ -192,16 +192,14 @@ public sealed partial class TxPool
             return TxPoolAddResult.Refused(TxPoolError.InsufficientFunds, hash, "value + gas limit × max fee exceeds 2^256 − 1");
         }
 
-        var nonce = state.GetNonce(sender);
-        var balance = state.GetBalance(sender);
+        var (nonce, balance) = state.GetNonceAndBalance(sender);
         var promoted = new List<PooledTx>();
         TxPoolAddResult result;
         lock (_lock)
         {
             if (version != _headVersion)
             {
-                nonce = _state.GetNonce(sender);
-                balance = _state.GetBalance(sender);
+                (nonce, balance) = _state.GetNonceAndBalance(sender);
             }
 
             result = Insert(tx, sender, size, cost, nonce, balance, promoted);

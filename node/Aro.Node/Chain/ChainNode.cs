@@ -132,8 +132,8 @@ public sealed class ChainNode : IChainReader, IDisposable
     /// <summary>
     /// Appends a block its maker has executed on <paramref name="state"/>: block, receipts, state and
     /// <paramref name="commit"/> go to disk in one synced batch; only then does <see cref="Head"/> move,
-    /// the pool forget the included transactions and re-check its senders at the new state, and
-    /// <see cref="BlockCommitted"/> fire. A refused block (wrong parent, state root mismatch) writes nothing.
+    /// the pool forget the included transactions, <see cref="BlockCommitted"/> fire, and the pool
+    /// re-check its senders at the new state. A refused block (wrong parent, state root mismatch) writes nothing.
     /// </summary>
     /// <param name="senders">The sender of each transaction of the block, index for index (the maker recovered them already).</param>
     /// <param name="blockLogs">The hook logs of the block's execution (<c>BlockExecutionResult.BlockEvents</c>); stored in the same batch.</param>
@@ -168,8 +168,10 @@ public sealed class ChainNode : IChainReader, IDisposable
             TxPool.RemoveIncluded(included);
         }
 
-        TxPool.OnNewHead(new HeadStateReader(_nodes, block.Header.StateRoot), NextBaseFee(block.Header));
+        // Subscribers first: the included transactions already left the pool, and the head pass below
+        // (a state read per pooled sender) need not delay newHeads or the head announcement.
         BlockCommitted?.Invoke(this, new BlockCommittedEventArgs(block, receipts, blockLogs));
+        TxPool.OnNewHead(new HeadStateReader(_nodes, block.Header.StateRoot), NextBaseFee(block.Header));
     }
 
     public void Dispose()

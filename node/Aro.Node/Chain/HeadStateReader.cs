@@ -17,4 +17,7 @@ internal sealed class HeadStateReader(ITrieNodeReader nodes, Hash256 stateRoot) 
     public ulong GetNonce(Address address) => new WorldState(nodes, StateRoot).GetNonce(address);
 
     public UInt256 GetBalance(Address address) => new WorldState(nodes, StateRoot).GetBalance(address);
+
+    public (ulong Nonce, UInt256 Balance) GetNonceAndBalance(Address address) =>
+        new WorldState(nodes, StateRoot).GetAccount(address) is { } account ? (account.Nonce, account.Balance) : (0UL, UInt256.Zero);
 }

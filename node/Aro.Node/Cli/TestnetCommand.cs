@@ -24,7 +24,8 @@ internal static class TestnetCommand
         var rpcBase = new Option<int>("--rpc-base-port") { Description = "JSON-RPC port of node0; node i listens on it + i.", DefaultValueFactory = _ => 8545 };
         var blockInterval = new Option<string?>("--block-interval") { Description = "Shortest time between blocks (default 1s)." };
         var emptyInterval = new Option<string?>("--empty-block-interval") { Description = "An empty block when none was made for this long (default 2s; 'never')." };
-        var init = new Command("init", "Write the homes of a local multi-validator network.") { validators, output, p2pBase, rpcBase, blockInterval, emptyInterval };
+        var gasLimit = new Option<ulong?>("--gas-limit") { Description = "Block gas limit of the genesis (default: the devnet's 30,000,000)." };
+        var init = new Command("init", "Write the homes of a local multi-validator network.") { validators, output, p2pBase, rpcBase, blockInterval, emptyInterval, gasLimit };
         init.SetAction(parseResult =>
         {
             var stdout = parseResult.InvocationConfiguration.Output;
@@ -65,10 +66,16 @@ internal static class TestnetCommand
                 }
             }
 
+            var gas = parseResult.GetValue(gasLimit) ?? DevnetGenesis.Spec.GasLimit;
+            if (gas < 21_000)
+            {
+                return Usage(error, "--gas-limit must hold at least one transfer (21,000)");
+            }
+
             var outDir = Path.GetFullPath(parseResult.GetValue(output)!);
             try
             {
-                Write(outDir, count, p2p, rpc, interval, empty, stdout);
+                Write(outDir, count, p2p, rpc, interval, empty, gas, stdout);
                 return ExitCodes.Ok;
             }
             catch (Exception e) when (e is NodeConfigException or NodeKeyException or GenesisException or IOException or UnauthorizedAccessException)
@@ -79,7 +86,7 @@ internal static class TestnetCommand
         return new Command("testnet", "A local network of several validators.") { init };
     }
 
-    private static void Write(string outDir, int count, int p2pBase, int rpcBase, TimeSpan blockInterval, TimeSpan? emptyInterval, TextWriter stdout)
+    private static void Write(string outDir, int count, int p2pBase, int rpcBase, TimeSpan blockInterval, TimeSpan? emptyInterval, ulong gasLimit, TextWriter stdout)
     {
         var keys = new ValidatorKey[count];
         var nodeKeys = new NodeKey[count];
@@ -112,7 +119,7 @@ internal static class TestnetCommand
         {
             ChainId = devnet.ChainId,
             Timestamp = devnet.Timestamp,
-            GasLimit = devnet.GasLimit,
+            GasLimit = gasLimit,
             BaseFeePerGas = devnet.BaseFeePerGas,
             MinBaseFeePerGas = devnet.MinBaseFeePerGas,
             Alloc = devnet.Alloc,

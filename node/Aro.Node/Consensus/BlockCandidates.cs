@@ -156,7 +156,7 @@ internal sealed class BlockCandidates : IProposalValidator
             return "the transactions do not match the transactions root";
         }
 
-        var senders = BlockExecutor.RecoverSenders(block.Body.Transactions, out var recovered);
+        var senders = ProposalSenders.Recover(_chain.TxPool, block.Body.Transactions, out var recovered);
         if (Array.IndexOf(recovered, false) is var bad and >= 0)
         {
             return $"transaction {bad} has no recoverable sender";

@@ -91,6 +91,7 @@ internal sealed class NodeNetwork : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _chain.TxPool.NewPending -= OnNewPending;
+        _gossip.Dispose();
         await Host.DisposeAsync().ConfigureAwait(false);
     }
 
