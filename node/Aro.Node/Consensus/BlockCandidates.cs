@@ -49,7 +49,8 @@ internal sealed class BlockCandidates : IProposalValidator
         }
 
         var lastCommit = number == 1 ? null : _chain.Store.GetCommit(parent.Number);
-        var context = new BlockContext(number, time, proposer, baseFee, parent.GasLimit, _chain.ChainId, parent.Epoch, lastCommit);
+        var epoch = _validators.EpochOf(number);
+        var context = new BlockContext(number, time, proposer, baseFee, parent.GasLimit, _chain.ChainId, epoch, lastCommit);
         var state = _chain.OpenState(parent.StateRoot);
         var result = _executor.BuildBlock(state, context, candidates);
         var transactions = ImmutableArray.CreateBuilder<Aro.Core.Transactions.Transaction>(result.Transactions.Length);
@@ -74,8 +75,8 @@ internal sealed class BlockCandidates : IProposalValidator
             GasLimit = parent.GasLimit,
             GasUsed = result.GasUsed,
             BaseFeePerGas = baseFee,
-            Epoch = parent.Epoch,
-            ValidatorSetHash = parent.ValidatorSetHash,
+            Epoch = epoch,
+            ValidatorSetHash = _validators.SetAt(number).Hash,
             LastCommitHash = lastCommit?.Hash ?? Hash256.Zero,
         };
         var block = new Block(header, body);
@@ -124,10 +125,14 @@ internal sealed class BlockCandidates : IProposalValidator
             return $"block {header.Number} does not follow the head {parent.Number} {parent.Hash}";
         }
 
-        if (header.Timestamp <= parent.Timestamp || header.GasLimit != parent.GasLimit || header.Epoch != parent.Epoch
-            || header.ValidatorSetHash != parent.ValidatorSetHash || header.BaseFeePerGas != _chain.NextBaseFee(parent))
+        if (header.Timestamp <= parent.Timestamp || header.GasLimit != parent.GasLimit || header.BaseFeePerGas != _chain.NextBaseFee(parent))
         {
-            return "timestamp, gas limit, epoch, validator-set hash or base fee do not follow the parent";
+            return "timestamp, gas limit or base fee do not follow the parent";
+        }
+
+        if (HeaderSetProblem(_validators, header) is { } setProblem)
+        {
+            return setProblem;
         }
 
         if (!_validators.SetAt(height).TryGetIndex(header.Proposer, out _))
@@ -177,6 +182,25 @@ internal sealed class BlockCandidates : IProposalValidator
 
         _executed[block.Hash] = new ExecutedBlock(block, result, addresses, state);
         return null;
+    }
+
+    /// <summary>
+    /// Null when the header names its height's epoch and the hash of the set that signs its commit (at an
+    /// epoch's first block, the new set), else the named reason ("wrong epoch" / "wrong validator-set hash").
+    /// Shared with block sync, so a synced block is held to the same rule as a proposal.
+    /// </summary>
+    internal static string? HeaderSetProblem(IValidatorSetSource validators, BlockHeader header)
+    {
+        var epoch = validators.EpochOf(header.Number);
+        if (header.Epoch != epoch)
+        {
+            return $"wrong epoch: block {header.Number} says epoch {header.Epoch}, it is in epoch {epoch}";
+        }
+
+        var set = validators.SetAt(header.Number);
+        return header.ValidatorSetHash == set.Hash
+            ? null
+            : $"wrong validator-set hash: block {header.Number} names {header.ValidatorSetHash}, the set of epoch {epoch} that signs its commit is {set.Hash}";
     }
 
     private string? LastCommitProblem(Block block, BlockHeader parent)
