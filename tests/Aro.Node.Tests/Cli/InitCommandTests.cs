@@ -20,7 +20,7 @@ public sealed class InitCommandTests
         Assert.True(File.Exists(Path.Combine(home, "config.json")));
         Assert.True(Directory.Exists(Path.Combine(home, "data")));
         Assert.Equal(File.ReadAllText(Devnet.GenesisPath), File.ReadAllText(Path.Combine(home, "genesis.json")));
-        Assert.Contains("0x01a23929ec25d2a51e41a039c8ec4738d2fe0f9ca0669ed84f3c9f7ef630f4df", result.Output, StringComparison.Ordinal);
+        Assert.Contains("0xf6fbbd077384db85fbe8aacf04011f7c41ed5929c9fad0325c9089601e1ca735", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]
