@@ -130,7 +130,7 @@ internal sealed class BlockCandidates : IProposalValidator
             return "timestamp, gas limit or base fee do not follow the parent";
         }
 
-        if (HeaderSetProblem(_validators, header) is { } setProblem)
+        if (HeaderSetRule.Problem(_validators, header) is { } setProblem)
         {
             return setProblem;
         }
@@ -182,25 +182,6 @@ internal sealed class BlockCandidates : IProposalValidator
 
         _executed[block.Hash] = new ExecutedBlock(block, result, addresses, state);
         return null;
-    }
-
-    /// <summary>
-    /// Null when the header names its height's epoch and the hash of the set that signs its commit (at an
-    /// epoch's first block, the new set), else the named reason ("wrong epoch" / "wrong validator-set hash").
-    /// Shared with block sync, so a synced block is held to the same rule as a proposal.
-    /// </summary>
-    internal static string? HeaderSetProblem(IValidatorSetSource validators, BlockHeader header)
-    {
-        var epoch = validators.EpochOf(header.Number);
-        if (header.Epoch != epoch)
-        {
-            return $"wrong epoch: block {header.Number} says epoch {header.Epoch}, it is in epoch {epoch}";
-        }
-
-        var set = validators.SetAt(header.Number);
-        return header.ValidatorSetHash == set.Hash
-            ? null
-            : $"wrong validator-set hash: block {header.Number} names {header.ValidatorSetHash}, the set of epoch {epoch} that signs its commit is {set.Hash}";
     }
 
     private string? LastCommitProblem(Block block, BlockHeader parent)

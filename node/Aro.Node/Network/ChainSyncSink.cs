@@ -33,7 +33,7 @@ internal sealed class ChainSyncSink(ChainNode chain, IValidatorSetSource validat
             return problem;
         }
 
-        if (BlockCandidates.HeaderSetProblem(validators, header) is { } setProblem)
+        if (HeaderSetRule.Problem(validators, header) is { } setProblem)
         {
             return setProblem;
         }
