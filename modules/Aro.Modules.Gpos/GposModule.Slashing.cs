@@ -31,6 +31,26 @@ public sealed partial class GposModule : IKeeperRegistry
         return store.IsInitialized ? new ValidatorSetStore(store.Records).Read(store.Epoch.Epoch) : null;
     }
 
+    /// <summary>The module's params as committed in <paramref name="world"/>, or null without a GPoS genesis section.</summary>
+    public static GposParams? ParamsOf(WorldState world)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        var store = new StakingStore(new WritableRecordStore(world.GetModuleStore(Address)));
+        return store.IsInitialized ? store.Params : null;
+    }
+
+    /// <summary>
+    /// The consensus public key (65 bytes, uncompressed) <paramref name="keeper"/> registered, or null for no such keeper.
+    /// A keeper's key never changes and keeper records are never deleted, so this is also the key of every past set
+    /// the keeper was in: the node pairs it with a set member (<see cref="ConsensusValidator.Keeper"/>) to verify votes.
+    /// </summary>
+    public static byte[]? ConsensusKeyOf(WorldState world, in Address keeper)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        var store = new StakingStore(new WritableRecordStore(world.GetModuleStore(Address)));
+        return store.IsInitialized ? store.GetKeeper(keeper)?.ConsensusKey : null;
+    }
+
     // ------------------------------------------------------------------ S5: evidence from the node
 
     /// <summary>

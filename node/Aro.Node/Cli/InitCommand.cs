@@ -85,8 +85,16 @@ internal static class InitCommand
         output.WriteLine($"  public key {Hex.Encode(key.PublicKey.Span)}");
         if (!spec.Validators.Any(v => v.Address == key.Address))
         {
-            output.WriteLine($"note: {key.Address} is not a validator in this genesis, so 'aro-node run' will refuse it;");
-            output.WriteLine("      add its address and public key to the genesis \"validators\" (genesis/SCHEMA.md) and initialise again.");
+            if (spec.Modules.ContainsKey(Aro.Modules.Gpos.GposModule.GenesisSection))
+            {
+                output.WriteLine($"note: {key.Address} is not a validator in this genesis: the node follows the chain and signs from the first");
+                output.WriteLine("      height of an epoch whose GPoS set holds it (register a keeper with this consensus key: aro-node tx staking register).");
+            }
+            else
+            {
+                output.WriteLine($"note: {key.Address} is not a validator in this genesis, so 'aro-node run' will refuse it;");
+                output.WriteLine("      add its address and public key to the genesis \"validators\" (genesis/SCHEMA.md) and initialise again.");
+            }
         }
 
         output.WriteLine($"Start it with: aro-node run --home {home}");

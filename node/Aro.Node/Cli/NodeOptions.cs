@@ -25,8 +25,14 @@ internal sealed class NodeOptions
 
     public Option<bool> FullNode { get; } = new("--full-node") { Description = "Follow the chain from peers (block sync) without producing blocks; no validator key needed." };
 
+    public Option<string?> TimeoutPropose { get; } = new("--timeout-propose")
+    {
+        Description = "How long a round waits for the proposer's block before moving on, e.g. 500ms (default 3s; each later round adds 500ms).",
+    };
+
     public void AddTo(Command command)
     {
+        command.Add(TimeoutPropose);
         command.Add(P2PAddress);
         command.Add(P2PPort);
         command.Add(PersistentPeers);
@@ -114,6 +120,13 @@ internal sealed class NodeOptions
             {
                 throw new NodeConfigException($"--persistent-peers: {e.Message}");
             }
+        }
+
+        if (parseResult.GetValue(TimeoutPropose) is { } proposeText)
+        {
+            // A proposer whose node is down costs every height it would propose this long: a local chain with
+            // a keeper that runs no node (the devnet walkthrough) wants it short.
+            settings = settings with { Timeouts = (settings.Timeouts ?? new Aro.Consensus.Core.TimeoutConfig()) with { ProposeBase = Duration(proposeText, "--timeout-propose") } };
         }
 
         if (parseResult.GetValue(FullNode))

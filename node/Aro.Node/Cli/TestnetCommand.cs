@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Collections.Immutable;
 using System.Net;
 using Aro.Execution.Chain;
 using Aro.Network.Keys;
@@ -11,7 +10,7 @@ namespace Aro.Node.Cli;
 /// <summary>
 /// <c>aro-node testnet init --validators N --out DIR</c>: N validator homes (DIR/node0 … DIR/nodeN-1)
 /// sharing one genesis — the devnet's accounts and settings with N freshly generated validators of
-/// equal power — each listening on loopback (P2P base port + i, RPC base port + i) with every other
+/// equal power, each a GPoS keeper (<see cref="TestnetGenesis"/>) — each listening on loopback (P2P base port + i, RPC base port + i) with every other
 /// node as a persistent peer.
 /// </summary>
 internal static class TestnetCommand
@@ -91,11 +90,9 @@ internal static class TestnetCommand
         var keys = new ValidatorKey[count];
         var nodeKeys = new NodeKey[count];
         var homes = new string[count];
-        var validators = ImmutableArray.CreateBuilder<GenesisValidator>(count);
         for (var i = 0; i < count; i++)
         {
             keys[i] = ValidatorKey.Generate();
-            validators.Add(new GenesisValidator(keys[i].Address, [.. keys[i].PublicKey.Span], 100));
             homes[i] = Path.Combine(outDir, $"node{i}");
             if (NodeHome.IsInitialized(homes[i]))
             {
@@ -114,18 +111,7 @@ internal static class TestnetCommand
             nodeKeys[i] = NodeKeyFile.LoadOrCreate(Path.Combine(homes[i], NodeKeyFile.DefaultName));
         }
 
-        var devnet = DevnetGenesis.Spec;
-        var genesis = new GenesisSpec
-        {
-            ChainId = devnet.ChainId,
-            Timestamp = devnet.Timestamp,
-            GasLimit = gasLimit,
-            BaseFeePerGas = devnet.BaseFeePerGas,
-            MinBaseFeePerGas = devnet.MinBaseFeePerGas,
-            Alloc = devnet.Alloc,
-            Validators = validators.MoveToImmutable(),
-            Modules = devnet.Modules,
-        };
+        var genesis = TestnetGenesis.Build(keys, gasLimit);
         var json = genesis.ToJson();
         stdout.WriteLine($"Testnet of {count} validators in {outDir} (chain id {genesis.ChainId}, genesis {genesis.ComputeHash()})");
         for (var i = 0; i < count; i++)

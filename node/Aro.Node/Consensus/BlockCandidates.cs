@@ -54,7 +54,8 @@ internal sealed class BlockCandidates : IProposalValidator
 
         var lastCommit = number == 1 ? null : _chain.Store.GetCommit(parent.Number);
         ImmutableArray<DuplicateVoteEvidence> evidence = _evidence is null ? [] : [.. _evidence.TakeForBlock(EvidenceList.MaxPerBlock, number)];
-        var context = new BlockContext(number, time, proposer, baseFee, parent.GasLimit, _chain.ChainId, parent.Epoch, lastCommit, evidence);
+        var epoch = _validators.EpochOf(number);
+        var context = new BlockContext(number, time, proposer, baseFee, parent.GasLimit, _chain.ChainId, epoch, lastCommit, evidence);
         var state = _chain.OpenState(parent.StateRoot);
         var result = _executor.BuildBlock(state, context, candidates);
         var transactions = ImmutableArray.CreateBuilder<Aro.Core.Transactions.Transaction>(result.Transactions.Length);
@@ -79,8 +80,8 @@ internal sealed class BlockCandidates : IProposalValidator
             GasLimit = parent.GasLimit,
             GasUsed = result.GasUsed,
             BaseFeePerGas = baseFee,
-            Epoch = parent.Epoch,
-            ValidatorSetHash = parent.ValidatorSetHash,
+            Epoch = epoch,
+            ValidatorSetHash = _validators.SetAt(number).Hash,
             LastCommitHash = lastCommit?.Hash ?? Hash256.Zero,
             EvidenceHash = body.EvidenceHash,
         };
@@ -130,10 +131,14 @@ internal sealed class BlockCandidates : IProposalValidator
             return $"block {header.Number} does not follow the head {parent.Number} {parent.Hash}";
         }
 
-        if (header.Timestamp <= parent.Timestamp || header.GasLimit != parent.GasLimit || header.Epoch != parent.Epoch
-            || header.ValidatorSetHash != parent.ValidatorSetHash || header.BaseFeePerGas != _chain.NextBaseFee(parent))
+        if (header.Timestamp <= parent.Timestamp || header.GasLimit != parent.GasLimit || header.BaseFeePerGas != _chain.NextBaseFee(parent))
         {
-            return "timestamp, gas limit, epoch, validator-set hash or base fee do not follow the parent";
+            return "timestamp, gas limit or base fee do not follow the parent";
+        }
+
+        if (HeaderSetRule.Problem(_validators, header) is { } setProblem)
+        {
+            return setProblem;
         }
 
         if (!_validators.SetAt(height).TryGetIndex(header.Proposer, out _))

@@ -53,6 +53,7 @@ internal sealed class ConsensusService
     private long _lastRebroadcast;
     private long _lastSyncCheck;
     private ulong _behindAtHead = ulong.MaxValue;
+    private Aro.Core.Hash256 _lastSetHash;
 
     public ConsensusService(ConsensusServiceParts parts)
     {
@@ -232,7 +233,9 @@ internal sealed class ConsensusService
         _nextHeightSeen = false;
         _own.Clear();
         _lastRebroadcast = _time.GetTimestamp();
-        Perform(_core.StartHeight(height, _sets.SetAt(height)));
+        var set = _sets.SetAt(height);
+        NoteSetChange(height, set);
+        Perform(_core.StartHeight(height, set));
         if (!replay)
         {
             return;
@@ -256,6 +259,27 @@ internal sealed class ConsensusService
         {
             Log(LogLevel.Information, "Replayed {Count} consensus WAL records of height {Height}: round {Round}, step {Step}", inputs.Count, height, _core.Round, _core.Step);
         }
+    }
+
+    /// <summary>Logs the set a height starts with when it differs from the last one (at start, and at epoch changes).</summary>
+    private void NoteSetChange(ulong height, Aro.Consensus.Validators.ValidatorSet set)
+    {
+        if (set.Hash == _lastSetHash)
+        {
+            return;
+        }
+
+        _lastSetHash = set.Hash;
+        var members = new string[set.Count];
+        for (var i = 0; i < members.Length; i++)
+        {
+            members[i] = $"{set[i].Address}:{set[i].Power}";
+        }
+
+        Log(
+            LogLevel.Information,
+            "Validator set from height {Height} (epoch {Epoch}): {Count} members, total power {TotalPower}, hash {Hash}, this node {Role}; members {Members}",
+            height, _sets.EpochOf(height), set.Count, set.TotalPower, set.Hash, set.TryGetIndex(_signer.Address, out _) ? "signs" : "follows (not in the set)", string.Join(", ", members));
     }
 
     private void Feed(ConsensusInput input)

@@ -28,6 +28,9 @@ public sealed class GenesisValidatorSetSource : IValidatorSetSource
         _cached = _first;
     }
 
+    /// <summary>Without GPoS there are no epochs: every height is in epoch 0.</summary>
+    public ulong EpochOf(ulong height) => 0;
+
     public ValidatorSet SetAt(ulong height)
     {
         ArgumentOutOfRangeException.ThrowIfZero(height);

@@ -89,7 +89,8 @@ internal static class NodeHost
 
         using (chain)
         {
-            if (key is not null && !chain.Genesis.Validators.Any(v => v.Address == key.Address))
+            // With GPoS the set changes by epoch: a key outside it follows the chain and signs once its keeper is in the set.
+            if (key is not null && !modules.HasGposGenesis && !chain.Genesis.Validators.Any(v => v.Address == key.Address))
             {
                 error.WriteLine(
                     $"error: the validator key {key.Address} is not a validator of this chain (genesis validators: {string.Join(", ", chain.Genesis.Validators.Select(v => v.Address.ToString()))}); "
@@ -141,11 +142,12 @@ internal static class NodeHost
                 output.WriteLine($"WebSocket listening on ws://{endPoint}");
                 output.Flush();
 
-                var network = new NodeNetwork(chain, nodeKey, settings, loggerFactory.CreateLogger("Aro.Node.Network"));
+                var validators = ValidatorSetSources.For(chain);
+                var network = new NodeNetwork(chain, validators, nodeKey, settings, loggerFactory.CreateLogger("Aro.Node.Network"));
                 await using (network.ConfigureAwait(false))
                 {
                     ConsensusWal? wal = null;
-                    var consensus = key is null ? null : CreateConsensus(settings, chain, key, network, loggerFactory, error, out wal);
+                    var consensus = key is null ? null : CreateConsensus(settings, chain, validators, key, network, loggerFactory, error, out wal);
                     using var walLifetime = wal;
                     if (key is not null && consensus is null)
                     {
@@ -201,7 +203,7 @@ internal static class NodeHost
 
     /// <summary>A validator's consensus (one validator or many: the same path), with its signer state and WAL in the home; registers the consensus channel, so before the network starts.</summary>
     private static ConsensusService? CreateConsensus(
-        NodeSettings settings, ChainNode chain, ValidatorKey key, NodeNetwork network, ILoggerFactory loggerFactory, TextWriter error, out ConsensusWal? wal)
+        NodeSettings settings, ChainNode chain, IValidatorSetSource validators, ValidatorKey key, NodeNetwork network, ILoggerFactory loggerFactory, TextWriter error, out ConsensusWal? wal)
     {
         GuardedSigner signer;
         try
@@ -220,7 +222,7 @@ internal static class NodeHost
         return new ConsensusService(new ConsensusServiceParts
         {
             Chain = chain,
-            Validators = new GenesisValidatorSetSource(chain.Genesis),
+            Validators = validators,
             Signer = signer,
             Wal = wal,
             Host = network.Host,

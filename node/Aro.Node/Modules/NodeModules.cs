@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Aro.Execution.Chain;
 using Aro.Execution.Execution;
 using Aro.Execution.Modules;
@@ -21,8 +22,11 @@ public sealed class NodeModules
     private readonly GposGenesis? _gpos;
     private readonly GpowGenesis? _gpow;
 
-    private NodeModules(ModuleHost host, GposGenesis? gpos, GpowGenesis? gpow, IEvidenceHandler? evidence = null)
+    private readonly ImmutableArray<GenesisValidator> _validators;
+
+    private NodeModules(ModuleHost host, GposGenesis? gpos, GpowGenesis? gpow, IEvidenceHandler? evidence = null, ImmutableArray<GenesisValidator> validators = default)
     {
+        _validators = validators.IsDefault ? [] : validators;
         Host = host;
         _gpos = gpos;
         _gpow = gpow;
@@ -101,7 +105,7 @@ public sealed class NodeModules
         var gpowModule = new GpowModule(keepers);
         var gposModule = gpow is null ? new GposModule() : new GposModule(gpowModule, gpowModule);
         keepers.Bind(gposModule);
-        return new NodeModules(new ModuleHost([gposModule, gpowModule]), gpos, gpow, gpos is null ? null : new GposEvidenceHandler(gposModule));
+        return new NodeModules(new ModuleHost([gposModule, gpowModule]), gpos, gpow, gpos is null ? null : new GposEvidenceHandler(gposModule), genesis.Validators);
     }
 
     /// <summary>An explicit module set that writes no genesis records (tests hosting their own modules).</summary>
@@ -114,5 +118,45 @@ public sealed class NodeModules
         ArgumentNullException.ThrowIfNull(world);
         _gpos?.Load(world);
         _gpow?.Load(world);
+        if (_gpos is not null)
+        {
+            CheckValidatorsAreGposEpochZero(world);
+        }
+    }
+
+    /// <summary>
+    /// With GPoS, consensus runs GPoS's sets from height 1 on, and the genesis header's validator-set hash is
+    /// the <c>validators</c> list's: the two must be one set (same keys, power = whole ARO of effective stake).
+    /// </summary>
+    private void CheckValidatorsAreGposEpochZero(WorldState world)
+    {
+        var set = GposModule.ValidatorSetOf(world, 0) ?? throw new GenesisException(GposGenesis.Path, "GPoS recorded no validator set for epoch 0");
+        var listed = _validators.Sort(static (a, b) => a.Address.CompareTo(b.Address));
+        var count = Math.Max(listed.Length, set.Members.Length);
+        for (var i = 0; i < count; i++)
+        {
+            if (i >= set.Members.Length)
+            {
+                throw new GenesisException(
+                    $"$.validators[{_validators.IndexOf(listed[i])}]",
+                    $"validator {listed[i].Address} is not in GPoS's epoch-0 set (its keepers' consensus keys); with a gpos section the validators must be exactly that set");
+            }
+
+            var member = set.Members[i];
+            if (i >= listed.Length || listed[i].Address != member.ConsensusAddress)
+            {
+                throw new GenesisException(
+                    "$.validators",
+                    $"GPoS's epoch-0 set has consensus key {member.ConsensusAddress} (keeper {member.Keeper}, power {member.Power}) where the validators list has "
+                    + (i < listed.Length ? listed[i].Address.ToString() : "none") + "; with a gpos section the validators must be exactly that set");
+            }
+
+            if (listed[i].Power != member.Power)
+            {
+                throw new GenesisException(
+                    $"$.validators[{_validators.IndexOf(listed[i])}].power",
+                    $"must be {member.Power}, the whole ARO of keeper {member.Keeper}'s stake in GPoS's epoch-0 set; got {listed[i].Power}");
+            }
+        }
     }
 }

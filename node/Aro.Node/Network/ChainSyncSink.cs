@@ -2,18 +2,20 @@ using Aro.Execution.Chain;
 using Aro.Execution.Execution;
 using Aro.Network.Sync;
 using Aro.Node.Chain;
+using Aro.Node.Consensus;
 using Aro.State;
 
 namespace Aro.Node.Network;
 
 /// <summary>
-/// Applies a synced block: the commit must carry 2/3+ of the validators' power, the block must
+/// Applies a synced block: the commit must carry 2/3+ of the power of its height's set, the header must
+/// name its epoch and that set's hash, the block must
 /// follow the head, and re-executing its transactions on the head state must give the header's
 /// gas used, bloom, receipts root and state root. Only then is it committed with its commit.
 /// </summary>
-internal sealed class ChainSyncSink(ChainNode chain) : IBlockSyncSink
+internal sealed class ChainSyncSink(ChainNode chain, IValidatorSetSource validators) : IBlockSyncSink
 {
-    private readonly CommitVerifier _commits = new(chain.Genesis);
+    private readonly CommitVerifier _commits = new(chain.ChainId, validators);
     private readonly BlockExecutor _executor = new(chain.Execution, chain.Modules, chain.EvidenceHandler);
 
     public string? Apply(CommittedBlock block)
@@ -29,6 +31,11 @@ internal sealed class ChainSyncSink(ChainNode chain) : IBlockSyncSink
         if (_commits.Check(block.Block, block.Commit) is { } problem)
         {
             return problem;
+        }
+
+        if (HeaderSetRule.Problem(validators, header) is { } setProblem)
+        {
+            return setProblem;
         }
 
         if (DerivedRoots.Transactions(block.Block.Body) != header.TransactionsRoot)

@@ -5,6 +5,7 @@ using Aro.Network.Peers;
 using Aro.Network.Sync;
 using Aro.Network.Transport;
 using Aro.Node.Chain;
+using Aro.Node.Consensus;
 using Aro.Node.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -23,7 +24,7 @@ internal sealed class NodeNetwork : IAsyncDisposable
     private readonly BlockSyncService _sync;
     private readonly BlockSyncClient _client;
 
-    public NodeNetwork(ChainNode chain, NodeKey key, NodeSettings settings, ILogger logger)
+    public NodeNetwork(ChainNode chain, IValidatorSetSource validators, NodeKey key, NodeSettings settings, ILogger logger)
     {
         _chain = chain;
         _logger = logger;
@@ -38,7 +39,7 @@ internal sealed class NodeNetwork : IAsyncDisposable
         });
         _gossip = new TxGossip(Host, ReceiveTransaction);
         _sync = new BlockSyncService(Host, new ChainBlockSource(chain));
-        _client = new BlockSyncClient(_sync, new ChainSyncSink(chain));
+        _client = new BlockSyncClient(_sync, new ChainSyncSink(chain, validators));
         chain.TxPool.NewPending += OnNewPending;
         chain.BlockCommitted += (_, _) => _sync.AnnounceHead();
         Host.PeerConnected += (_, e) => Log(LogLevel.Information, "Peer connected: {Peer} ({Direction})", e.Peer, e.Outbound ? "outbound" : "inbound");

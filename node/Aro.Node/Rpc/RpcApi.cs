@@ -51,6 +51,7 @@ internal static class RpcApi
         AroStaking.Register(registry, chain);
         AroSettlement.Register(registry, chain);
         AroEdge.Register(registry, chain);
+        AroConsensus.Register(registry, chain);
         EthSubscriptions.Register(subscriptions, chain, logger);
     }
 }

@@ -15,7 +15,7 @@ public sealed class ChainNodeTests
         using var node = ChainNode.Open(Path.Combine(home.Path, "data"), Devnet.Spec);
 
         Assert.Equal(0UL, node.Head.Number);
-        Assert.Equal(Hash256.Parse("0xffc10d0af755ebb1076935a1969be56b44d5d1c2a5cbb6f0e633a2fd5443504f"), node.GenesisHash);
+        Assert.Equal(Hash256.Parse("0xcd1aba609f6023681ded6ba5215223fd5e0d04e2fce83643b71a1f05023a0e9f"), node.GenesisHash);
         Assert.Equal(node.GenesisHash, node.Head.Hash);
         Assert.Equal(Devnet.Spec.ChainId, node.ChainId);
         Assert.Equal(Devnet.Spec.Alloc[0].Balance, node.OpenState(node.Head.StateRoot).GetBalance(Devnet.Spec.Alloc[0].Address));

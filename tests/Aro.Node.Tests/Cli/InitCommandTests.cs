@@ -20,7 +20,7 @@ public sealed class InitCommandTests
         Assert.True(File.Exists(Path.Combine(home, "config.json")));
         Assert.True(Directory.Exists(Path.Combine(home, "data")));
         Assert.Equal(File.ReadAllText(Devnet.GenesisPath), File.ReadAllText(Path.Combine(home, "genesis.json")));
-        Assert.Contains("0xffc10d0af755ebb1076935a1969be56b44d5d1c2a5cbb6f0e633a2fd5443504f", result.Output, StringComparison.Ordinal);
+        Assert.Contains("0xcd1aba609f6023681ded6ba5215223fd5e0d04e2fce83643b71a1f05023a0e9f", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -26,12 +26,14 @@ public sealed class RunCommandTests
     }
 
     [Fact]
-    public void Refuses_a_validator_key_that_is_not_in_the_genesis()
+    public void Without_gpos_refuses_a_validator_key_that_is_not_in_the_genesis()
     {
         using var temp = new TempDirectory();
-        CliResult.Run("init", "--home", temp.Path, "--generate-validator-key");
+        var genesis = Path.Combine(temp.Path, "no-gpos.json");
+        File.WriteAllText(genesis, Aro.Node.Tests.Staking.StakingNode.GenesisWithoutGpos().ToJson());
+        CliResult.Run("init", "--home", Path.Combine(temp.Path, "home"), "--genesis", genesis, "--generate-validator-key");
 
-        var result = CliResult.Run("run", "--home", temp.Path, "--rpc-port", "0");
+        var result = CliResult.Run("run", "--home", Path.Combine(temp.Path, "home"), "--rpc-port", "0");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("is not a validator of this chain", result.Error, StringComparison.Ordinal);

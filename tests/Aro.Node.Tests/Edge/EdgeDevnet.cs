@@ -55,7 +55,9 @@ public class EdgeDevnet : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Node = NodeProcessHarness.Start("devnet", "--rpc-port", "0", "--block-interval", "400ms", "--empty-block-interval", "400ms");
+        // The keepers run no node: together they must stay below 1/3 of the power (3 × 1,000 of 13,000 ARO) or no
+        // block could be committed without them, and each height one of them should propose waits out the propose timeout.
+        Node = NodeProcessHarness.Start("devnet", "--rpc-port", "0", "--block-interval", "400ms", "--empty-block-interval", "400ms", "--timeout-propose", "300ms");
         Rpc = Node.WaitForRpc().ToString();
         RegisterKeepers();
         await MakeEdgesAsync();
@@ -127,7 +129,7 @@ public class EdgeDevnet : IAsyncLifetime
         {
             var result = CliResult.Run(
                 "tx", "staking", "register", "--consensus-key", Hex.Encode(StakingNode.ConsensusKey($"aro-devnet-edge-keeper-{k}")), "--commission", "500",
-                "--moniker", $"edge-keeper-{k}", "--region", "local", "--self-stake", "2000aro", "--private-key-file", KeyFile(k), "--rpc", Rpc, "--timeout", "30s");
+                "--moniker", $"edge-keeper-{k}", "--region", "local", "--self-stake", "1000aro", "--private-key-file", KeyFile(k), "--rpc", Rpc, "--timeout", "30s");
             Assert.True(result.ExitCode == 0, result.ToString());
         }
     }

@@ -5,11 +5,10 @@ using Aro.Node.Tests.Staking;
 namespace Aro.Node.Tests.Process;
 
 /// <summary>
-/// Consensus keys for keepers registered on a devnet process that runs no node for them.
-/// Known gap (see the branch report): the single-validator BlockProducer signs commits with its genesis
-/// index, not its index in the epoch's module set (consensus-address order), so a keeper whose consensus
-/// address sorted before the devnet validator's would be credited the validator's signatures and the
-/// validator jailed for downtime. These keys sort after it.
+/// Consensus keys for keepers registered on a devnet process that runs no node for them, sorted after the
+/// devnet validator's address. Consensus now numbers commit signatures by the GPoS set's own order and GPoS
+/// credits signers by recovered address, so the order no longer matters for correctness; keeping these keys
+/// keeps the walkthrough's validator index stable (0) across the set change.
 /// </summary>
 internal static class DevnetKeeperKey
 {

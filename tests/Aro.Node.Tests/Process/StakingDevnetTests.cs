@@ -14,7 +14,8 @@ public sealed class StakingDevnetFixture : IDisposable
 
     public StakingDevnetFixture()
     {
-        Node = NodeProcessHarness.Start("devnet", "--rpc-port", "0", "--block-interval", "100ms", "--empty-block-interval", "100ms");
+        // Keepers registered here run no node: each height one of them should propose waits out the propose timeout.
+        Node = NodeProcessHarness.Start("devnet", "--rpc-port", "0", "--block-interval", "100ms", "--empty-block-interval", "100ms", "--timeout-propose", "300ms");
         Rpc = Node.WaitForRpc().ToString();
     }
 

@@ -196,17 +196,22 @@ public sealed class BlockProducerTests : IDisposable
     [Fact]
     public void Refuses_a_validator_holding_no_more_than_two_thirds_of_the_power()
     {
-        // A second validator with as much power: the devnet key alone could no longer make a commit.
+        // A second validator with as much power: the devnet key alone could no longer make a commit. (Without the gpos
+        // section: with it, the validators must be GPoS's epoch-0 set.)
         var other = ValidatorKey.Generate();
-        var json = File.ReadAllText(Devnet.GenesisPath).Replace(
-            "\"power\": 100\n    }",
-            $"\"power\": 100\n    }},\n    {{\n      \"address\": \"{other.Address}\",\n      \"publicKey\": \"{Aro.Core.Hex.Encode(other.PublicKey.Span)}\",\n      \"power\": 100\n    }}",
-            StringComparison.Ordinal);
+        var genesis = System.Text.Json.Nodes.JsonNode.Parse(Aro.Node.Tests.Staking.StakingNode.GenesisWithoutGpos().ToJson())!;
+        genesis["validators"]!.AsArray().Add(new System.Text.Json.Nodes.JsonObject
+        {
+            ["address"] = other.Address.ToString(),
+            ["publicKey"] = Aro.Core.Hex.Encode(other.PublicKey.Span),
+            ["power"] = 10000,
+        });
+        var json = genesis.ToJsonString();
         using var home = new TempDirectory();
         using var node = ChainNode.Open(home.Path, Aro.Execution.Chain.GenesisSpec.Parse(json));
 
         var error = Assert.Throws<ValidatorKeyException>(() => new BlockProducer(node, Devnet.Validator));
-        Assert.Contains("100 of 200", error.Message, StringComparison.Ordinal);
+        Assert.Contains("10000 of 20000", error.Message, StringComparison.Ordinal);
     }
 
     private void Add(Aro.Core.Transactions.Transaction transaction)
