@@ -15,7 +15,7 @@ public sealed class ChainNodeTests
         using var node = ChainNode.Open(Path.Combine(home.Path, "data"), Devnet.Spec);
 
         Assert.Equal(0UL, node.Head.Number);
-        Assert.Equal(Hash256.Parse("0x01a23929ec25d2a51e41a039c8ec4738d2fe0f9ca0669ed84f3c9f7ef630f4df"), node.GenesisHash);
+        Assert.Equal(Hash256.Parse("0xfb913ef096efba6d77c1e796ffdbb8787ea4ced6d1fa7c7ca9a654c0b981b2f0"), node.GenesisHash);
         Assert.Equal(node.GenesisHash, node.Head.Hash);
         Assert.Equal(Devnet.Spec.ChainId, node.ChainId);
         Assert.Equal(Devnet.Spec.Alloc[0].Balance, node.OpenState(node.Head.StateRoot).GetBalance(Devnet.Spec.Alloc[0].Address));

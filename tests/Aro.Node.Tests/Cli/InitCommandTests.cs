@@ -20,7 +20,7 @@ public sealed class InitCommandTests
         Assert.True(File.Exists(Path.Combine(home, "config.json")));
         Assert.True(Directory.Exists(Path.Combine(home, "data")));
         Assert.Equal(File.ReadAllText(Devnet.GenesisPath), File.ReadAllText(Path.Combine(home, "genesis.json")));
-        Assert.Contains("0x01a23929ec25d2a51e41a039c8ec4738d2fe0f9ca0669ed84f3c9f7ef630f4df", result.Output, StringComparison.Ordinal);
+        Assert.Contains("0xfb913ef096efba6d77c1e796ffdbb8787ea4ced6d1fa7c7ca9a654c0b981b2f0", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]
