@@ -50,14 +50,21 @@ internal sealed class ChallengeServer(EdgeOptions options, TextWriter output, Te
             }
 
             // Challenges of epoch e open after e+1's report window and close within it, so e = current−1 is the only live one.
-            if (current > 0 && !settled.Contains(current - 1))
+            if (current > 0)
             {
-                await AnswerAsync(chain, sender, key, data, current - 1, head, settled, cancel).ConfigureAwait(false);
-            }
+                var answers = new List<Answer>(2);
+                if (!settled.Contains(current - 1) && await StorageAnswerAsync(chain, key, data, current - 1, head, settled).ConfigureAwait(false) is { } storage)
+                {
+                    answers.Add(storage);
+                }
 
-            if (current > 0 && !settledCompute.Contains(current - 1))
-            {
-                await AnswerComputeAsync(chain, sender, key, chainId, current - 1, head, settledCompute, cancel).ConfigureAwait(false);
+                if (!settledCompute.Contains(current - 1)
+                    && await ComputeAnswerAsync(chain, key, chainId, current - 1, head, settledCompute).ConfigureAwait(false) is { } compute)
+                {
+                    answers.Add(compute);
+                }
+
+                await SendAnswersAsync(sender, key, answers, current - 1, cancel).ConfigureAwait(false);
             }
 
             return true;
@@ -65,12 +72,12 @@ internal sealed class ChallengeServer(EdgeOptions options, TextWriter output, Te
         return EdgeCli.Ok;
     }
 
-    private async Task AnswerAsync(ChainView chain, EdgeTxSender sender, EdgeKey key, EdgeData data, ulong epoch, ulong head, SortedSet<ulong> settled, CancellationToken cancel)
+    private async Task<Answer?> StorageAnswerAsync(ChainView chain, EdgeKey key, EdgeData data, ulong epoch, ulong head, SortedSet<ulong> settled)
     {
         var c = await chain.ViewAsync(WorkProofAbi.GetChallenge, AbiValue.Address(key.Address), AbiValue.UInt(epoch)).ConfigureAwait(false);
         if (!c[0].AsBool())
         {
-            return; // not (yet) challenged: the seed is fixed when the report window closes
+            return null; // not (yet) challenged: the seed is fixed when the report window closes
         }
 
         var chunk = c[1].AsUInt64();
@@ -83,23 +90,22 @@ internal sealed class ChallengeServer(EdgeOptions options, TextWriter output, Te
             }
 
             settled.Add(epoch);
-            return;
+            return null;
         }
 
         var proof = data.Proof(chunk);
         var calldata = WorkProofAbi.AnswerChallenge.EncodeCall(
             AbiValue.UInt(epoch), AbiValue.Bytes(data.Chunk(chunk)), AbiValue.List([.. proof.Select(static h => AbiValue.Bytes(h.ToArray()))]));
-        await SendAnswerAsync(sender, key, calldata, $"challenge of epoch {epoch}", $"(chunk {chunk})", epoch, settled, cancel).ConfigureAwait(false);
+        return new Answer(calldata, $"challenge of epoch {epoch}", $"(chunk {chunk})", settled);
     }
 
     /// <summary>The compute challenge: the iterated keccak over (chain id, this edge, the nonce), computed here and recomputed by the chain.</summary>
-    private async Task AnswerComputeAsync(ChainView chain, EdgeTxSender sender, EdgeKey key, ulong chainId, ulong epoch, ulong head, SortedSet<ulong> settled,
-        CancellationToken cancel)
+    private async Task<Answer?> ComputeAnswerAsync(ChainView chain, EdgeKey key, ulong chainId, ulong epoch, ulong head, SortedSet<ulong> settled)
     {
         var c = await chain.ViewAsync(WorkProofAbi.GetComputeChallenge, AbiValue.Address(key.Address), AbiValue.UInt(epoch)).ConfigureAwait(false);
         if (!c[0].AsBool())
         {
-            return;
+            return null;
         }
 
         var nonce = new Hash256(c[1].AsBytes());
@@ -113,37 +119,58 @@ internal sealed class ChallengeServer(EdgeOptions options, TextWriter output, Te
             }
 
             settled.Add(epoch);
-            return;
+            return null;
         }
 
         var result = ComputeChallenge.Result(chainId, key.Address, nonce, rounds);
         var calldata = WorkProofAbi.AnswerComputeChallenge.EncodeCall(AbiValue.UInt(epoch), AbiValue.Bytes(result.ToArray()));
-        await SendAnswerAsync(sender, key, calldata, $"compute challenge of epoch {epoch}", $"({rounds} rounds over nonce {nonce})", epoch, settled, cancel)
-            .ConfigureAwait(false);
+        return new Answer(calldata, $"compute challenge of epoch {epoch}", $"({rounds} rounds over nonce {nonce})", settled);
     }
 
-    private async Task SendAnswerAsync(EdgeTxSender sender, EdgeKey key, byte[] calldata, string what, string detail, ulong epoch, SortedSet<ulong> settled,
-        CancellationToken cancel)
+    /// <summary>
+    /// Sends every answer first and then waits for their receipts, so a storage and a compute answer share the window
+    /// instead of queueing behind each other's block (the second takes the next pending nonce).
+    /// </summary>
+    private async Task SendAnswersAsync(EdgeTxSender sender, EdgeKey key, List<Answer> answers, ulong epoch, CancellationToken cancel)
     {
-        try
+        var sent = new List<(Answer Answer, SentTx Tx)>(answers.Count);
+        foreach (var answer in answers)
         {
-            var outcome = await sender.SendAsync(key, calldata, UInt256.Zero, cancel).ConfigureAwait(false);
-            if (EdgeCli.Report(outcome, $"{what} answered {detail}", output, error) == EdgeCli.Ok)
+            try
             {
-                settled.Add(epoch);
+                sent.Add((answer, await sender.SubmitAsync(key, answer.Calldata, UInt256.Zero).ConfigureAwait(false)));
+            }
+            catch (CallRefusedException e)
+            {
+                error.WriteLine($"error: answer to the {answer.What} refused: {e.Message}");
+                answer.Settled.Add(epoch);
+            }
+            catch (RpcCallException e)
+            {
+                // Not settled: the next head tries again while the deadline allows.
+                error.WriteLine($"error: the node refused the answer to the {answer.What}: {e.Reason}");
             }
         }
-        catch (CallRefusedException e)
+
+        foreach (var (answer, tx) in sent)
         {
-            error.WriteLine($"error: answer to the {what} refused: {e.Message}");
-            settled.Add(epoch);
-        }
-        catch (RpcCallException e)
-        {
-            // Not settled: the next poll tries again while the deadline allows.
-            error.WriteLine($"error: the node refused the answer to the {what}: {e.Reason}");
+            try
+            {
+                var outcome = await sender.AwaitAsync(tx, cancel).ConfigureAwait(false);
+                if (EdgeCli.Report(outcome, $"{answer.What} answered {answer.Detail}", output, error) == EdgeCli.Ok)
+                {
+                    answer.Settled.Add(epoch);
+                }
+            }
+            catch (RpcCallException e)
+            {
+                error.WriteLine($"error: the node failed while the answer to the {answer.What} was awaited: {e.Reason}");
+            }
         }
 
         output.Flush();
     }
+
+    /// <summary>One challenge answer ready to send, and the set that remembers its epoch once it is done.</summary>
+    private sealed record Answer(byte[] Calldata, string What, string Detail, SortedSet<ulong> Settled);
 }
