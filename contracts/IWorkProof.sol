@@ -67,6 +67,13 @@ interface IWorkProof {
     /// @notice Answers the sender's storage challenge of `epoch` with the challenged chunk and its Merkle proof.
     function answerChallenge(uint64 epoch, bytes calldata chunk, bytes32[] calldata proof) external;
 
+    /// @notice Answers the sender's compute challenge of `epoch`: `result` = h_rounds where
+    /// h_1 = keccak256(uint64 chainId (big-endian) ++ edge ++ nonce) and h_(i+1) = keccak256(h_i), with the nonce and
+    /// rounds of getComputeChallenge. The chain recomputes it (gas per round) and records nothing when it differs.
+    /// @dev Proves the attested key's holder was live between the challenge seed and the deadline and did that
+    /// sequential work after learning the nonce; it does not prove the declared compute capacity.
+    function answerComputeChallenge(uint64 epoch, bytes32 result) external;
+
     /// @notice Pays the sender's settled edge rewards.
     function claimEdgeRewards() external returns (uint256 amount);
 
@@ -133,6 +140,16 @@ interface IWorkProof {
         bool answered
     );
 
+    /// @notice The compute challenge of `edge` for `epoch` (edges that declared compute units and reported;
+    /// all zero when not challenged).
+    function getComputeChallenge(address edge, uint64 epoch) external view returns (
+        bool challenged,
+        bytes32 nonce,
+        uint64 rounds,
+        uint64 deadlineBlock,
+        bool answered
+    );
+
     function getEdgeResult(address edge, uint64 epoch) external view returns (
         bool scored,
         uint256 score,
@@ -168,6 +185,7 @@ interface IWorkProof {
     event AssignmentSeedFixed(uint64 indexed epoch, bytes32 seed, uint256 keepers);
     event ChallengeSeedFixed(uint64 indexed epoch, bytes32 seed, uint64 deadlineBlock);
     event ChallengeAnswered(address indexed edge, uint64 indexed epoch, uint64 chunkIndex);
+    event ComputeChallengeAnswered(address indexed edge, uint64 indexed epoch, bytes32 nonce);
     event ChallengeFailed(address indexed edge, uint64 indexed epoch, uint256 bondSlashed);
     event KeeperDeviated(address indexed keeper, address indexed edge, uint64 indexed epoch, uint256 keeperScore, uint256 score);
     event EdgeScored(address indexed edge, uint64 indexed epoch, uint256 score, uint32 verdicts);
@@ -214,6 +232,7 @@ interface IWorkProof {
     error ChallengeAlreadyAnswered(address edge, uint64 epoch);
     error ChunkTooLarge(uint256 size, uint256 maximum);
     error InvalidStorageProof();
+    error WrongComputeResult(bytes32 submitted);
     error NothingToClaim();
     error EdgeNotLeft(address edge);
     error BondLocked(uint64 unlockEpoch);

@@ -73,6 +73,22 @@ public static class Assignment
     /// <summary>The challenged chunk: <c>u64(keccak(seed ‖ edge ‖ 0x02)) mod chunkCount</c>.</summary>
     public static ulong ChunkIndex(in Hash256 seed, in Address edge, ulong chunkCount) => Draw(seed, edge, 2) % chunkCount;
 
+    /// <summary>
+    /// Whether the edge node gets a compute challenge: <c>u64(keccak(seed ‖ edge ‖ 0x03)) mod 10^6 &lt; rate</c>, a draw
+    /// independent of the storage one (its own domain byte), so the two samples do not coincide.
+    /// </summary>
+    public static bool IsComputeChallenged(in Hash256 seed, in Address edge, uint ratePpm) => Draw(seed, edge, 3) % GpowParams.Ppm < ratePpm;
+
+    /// <summary>The compute challenge's nonce: <c>keccak(seed ‖ edge ‖ 0x04)</c>.</summary>
+    public static Hash256 ComputeNonce(in Hash256 seed, in Address edge)
+    {
+        Span<byte> buffer = stackalloc byte[32 + 20 + 1];
+        seed.CopyTo(buffer);
+        edge.Bytes.CopyTo(buffer[32..]);
+        buffer[52] = 4;
+        return Keccak256.Hash(buffer);
+    }
+
     private static ulong Draw(in Hash256 seed, in Address edge, byte tag)
     {
         Span<byte> buffer = stackalloc byte[32 + 20 + 1];

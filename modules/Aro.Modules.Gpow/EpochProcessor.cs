@@ -120,8 +120,11 @@ internal sealed class EpochProcessor(GpowStore store, ModuleContext context, IKe
         var record = store.GetEdge(edge)!;
         var report = store.GetReport(epoch, edge)!;
         var verdicts = store.GetVerdicts(epoch, edge);
-        var failed = challengeSeed is { } seed && report.ChunkCount > 0
-            && Assignment.IsChallenged(seed, edge, _p.ChallengeRatePpm) && !store.IsAnswered(epoch, edge);
+        // One failed challenge of either kind (storage, compute) fails the epoch; failing both is punished once.
+        var failed = challengeSeed is { } seed
+            && ((report.ChunkCount > 0 && Assignment.IsChallenged(seed, edge, _p.ChallengeRatePpm) && !store.IsAnswered(epoch, edge))
+                || (record.Declared.ComputeUnits > 0 && Assignment.IsComputeChallenged(seed, edge, _p.ComputeChallengeRatePpm)
+                    && !store.IsComputeAnswered(epoch, edge)));
 
         UInt256 score = 0;
         var streak = record.Streak;

@@ -41,6 +41,7 @@ public sealed class GpowModule : IModule, IVerifiedWorkSource, IEdgeRewardSettle
             [SubmitWorkReport.Selector] = new(SubmitWorkReport, 30_000, CallReport, null),
             [SubmitVerdicts.Selector] = new(SubmitVerdicts, 20_000, CallVerdicts, null),
             [AnswerChallenge.Selector] = new(AnswerChallenge, 30_000, CallAnswer, null),
+            [AnswerComputeChallenge.Selector] = new(AnswerComputeChallenge, 30_000, CallComputeAnswer, null),
             [ClaimEdgeRewards.Selector] = new(ClaimEdgeRewards, 20_000, CallClaim, null),
             [LeaveEdge.Selector] = new(LeaveEdge, 20_000, CallLeave, null),
             [WithdrawBond.Selector] = new(WithdrawBond, 20_000, CallWithdrawBond, null),
@@ -211,6 +212,12 @@ public sealed class GpowModule : IModule, IVerifiedWorkSource, IEdgeRewardSettle
         }
 
         m.Keeper.AnswerChallenge(m.Input.Sender, a[0].AsUInt64(), a[1].AsBytes(), proof);
+        return [];
+    }
+
+    private static byte[] CallComputeAnswer(Message m, AbiValue[] a)
+    {
+        m.Keeper.AnswerComputeChallenge(m.Input.Sender, a[0].AsUInt64(), new Hash256(a[1].AsBytes()), m.Gas);
         return [];
     }
 

@@ -57,6 +57,15 @@ public sealed record GpowParams
 
     public uint NatOpenFactorPpm { get; init; } = 1_500_000;
 
+    /// <summary>Share of compute-declaring reporters given a compute challenge per epoch (README §8a).</summary>
+    public uint ComputeChallengeRatePpm { get; init; } = 50_000;
+
+    /// <summary>Sequential keccak rounds of a compute challenge answer; the chain recomputes them at the answerer's gas.</summary>
+    public ulong ComputeChallengeRounds { get; init; } = 1 << 14;
+
+    /// <summary>Upper bound of <see cref="ComputeChallengeRounds"/>: its gas (36 per round) stays under 10 M.</summary>
+    public const ulong MaxComputeChallengeRounds = 1 << 18;
+
     /// <summary>The first broken rule as "field: rule", or null when the params are consistent.</summary>
     public string? Validate()
     {
@@ -86,9 +95,14 @@ public sealed record GpowParams
             return "maxVerdictsPerTx/settlementPageSize/maxChunkBytes: must be > 0";
         }
 
-        if (ChallengeRatePpm > Ppm || ChallengeSlashPpm > Ppm || ExcellentUptimePpm > Ppm)
+        if (ChallengeRatePpm > Ppm || ChallengeSlashPpm > Ppm || ExcellentUptimePpm > Ppm || ComputeChallengeRatePpm > Ppm)
         {
-            return "challengeRatePpm/challengeSlashPpm/excellentUptimePpm: at most 1000000";
+            return "challengeRatePpm/challengeSlashPpm/excellentUptimePpm/computeChallengeRatePpm: at most 1000000";
+        }
+
+        if (ComputeChallengeRounds is 0 or > MaxComputeChallengeRounds)
+        {
+            return "computeChallengeRounds: 1..262144";
         }
 
         if (AttestationValiditySeconds == 0)
@@ -128,7 +142,7 @@ public sealed record GpowParams
         .Add(AttestationValiditySeconds).Add(SettlementPageSize).Add(MaxChunkBytes).Add(DeviationBps).Add(ExcellentUptimePpm)
         .AddList(IpClassScores.Select(static s => ((UInt256)s).ToBigEndianMinimal()))
         .AddList(Flatten(IpChangeFactors)).AddList(Flatten(BandwidthFactors)).AddList(Flatten(StabilityFactors))
-        .Add(NatOpenFactorPpm)
+        .Add(NatOpenFactorPpm).Add(ComputeChallengeRatePpm).Add(ComputeChallengeRounds)
         .ToArray();
 
     // The record changes only at genesis (and later by governance), while every message reads it: the last
@@ -174,6 +188,8 @@ public sealed record GpowParams
             BandwidthFactors = Unflatten(r.List()),
             StabilityFactors = Unflatten(r.List()),
             NatOpenFactorPpm = (uint)r.UInt64(),
+            ComputeChallengeRatePpm = (uint)r.UInt64(),
+            ComputeChallengeRounds = r.UInt64(),
         };
         r.End();
         return p;

@@ -15,6 +15,12 @@ public sealed record EdgeNode(
 /// <summary>A storage challenge of one edge node in one epoch.</summary>
 public sealed record EdgeChallenge(bool Challenged, ulong ChunkIndex, ulong DeadlineBlock, bool Answered);
 
+/// <summary>
+/// A compute challenge of one edge node in one epoch: the nonce, the rounds its answer iterates (README §8a), the
+/// deadline and whether it was answered. Not challenged: everything zero.
+/// </summary>
+public sealed record EdgeComputeChallenge(bool Challenged, Hash256 Nonce, ulong Rounds, ulong DeadlineBlock, bool Answered);
+
 /// <summary>What an epoch's processing has produced so far.</summary>
 public sealed record EpochInfo(Hash256 AssignmentSeed, Hash256 ChallengeSeed, ulong Reporters, UInt256 TotalScore, bool Scored, UInt256 Pool, bool Settled);
 
@@ -82,6 +88,18 @@ public sealed class GpowReader(Func<byte[], byte[]?> get)
         }
 
         return new EdgeChallenge(true, Assignment.ChunkIndex(c.Seed, edge, report.ChunkCount), c.Deadline, _store.IsAnswered(epoch, edge));
+    }
+
+    public EdgeComputeChallenge ComputeChallenge(in Address edge, ulong epoch)
+    {
+        if (_store.GetEdge(edge) is not { } record || record.Declared.ComputeUnits == 0 || !_store.HasReport(epoch, edge)
+            || _store.ChallengeSeed(epoch) is not { } c || !Assignment.IsComputeChallenged(c.Seed, edge, _store.Params.ComputeChallengeRatePpm))
+        {
+            return new EdgeComputeChallenge(false, Hash256.Zero, 0, 0, false);
+        }
+
+        return new EdgeComputeChallenge(true, Assignment.ComputeNonce(c.Seed, edge), _store.Params.ComputeChallengeRounds, c.Deadline,
+            _store.IsComputeAnswered(epoch, edge));
     }
 
     public EpochInfo Epoch(ulong epoch)

@@ -17,6 +17,7 @@ internal static class GpowViews
         (GetWorkReport, Report),
         (GetAssignedKeepers, static (r, a) => [AbiValue.List([.. r.AssignedKeepers(a[0].AsAddress(), a[1].AsUInt64()).Select(static k => AbiValue.Address(k))])]),
         (GetChallenge, Challenge),
+        (GetComputeChallenge, ComputeChallenge),
         (GetEdgeResult, Result),
         (GetEpochInfo, Epoch),
         (GetKeeperWork, static (r, a) => [AbiValue.UInt(r.KeeperWork(a[0].AsAddress(), a[1].AsUInt64()))]),
@@ -78,6 +79,12 @@ internal static class GpowViews
     {
         var c = r.Challenge(a[0].AsAddress(), a[1].AsUInt64());
         return [AbiValue.Bool(c.Challenged), AbiValue.UInt(c.ChunkIndex), AbiValue.UInt(c.DeadlineBlock), AbiValue.Bool(c.Answered)];
+    }
+
+    private static AbiValue[] ComputeChallenge(GpowReader r, AbiValue[] a)
+    {
+        var c = r.ComputeChallenge(a[0].AsAddress(), a[1].AsUInt64());
+        return [AbiValue.Bool(c.Challenged), AbiValue.Bytes(c.Nonce.ToArray()), AbiValue.UInt(c.Rounds), AbiValue.UInt(c.DeadlineBlock), AbiValue.Bool(c.Answered)];
     }
 
     private static AbiValue[] Result(GpowReader r, AbiValue[] a)

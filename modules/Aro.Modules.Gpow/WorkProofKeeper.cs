@@ -200,6 +200,41 @@ internal sealed class WorkProofKeeper(GpowStore store, ModuleContext context)
         context.Emit(ChallengeAnswered, AbiValue.Address(edge), AbiValue.UInt(epoch), AbiValue.UInt(index));
     }
 
+    /// <summary>
+    /// A compute challenge answer (README §8a). The sender is the edge, so the transaction signature is the attested key's
+    /// signature over calldata bearing the result of the nonce; the chain recomputes the rounds at the sender's gas.
+    /// </summary>
+    public void AnswerComputeChallenge(in Address edge, ulong epoch, in Hash256 result, GasMeter gas)
+    {
+        var record = RequireActiveEdge(edge);
+        if (record.Declared.ComputeUnits == 0 || !store.HasReport(epoch, edge) || store.ChallengeSeed(epoch) is not { } challenge
+            || !Assignment.IsComputeChallenged(challenge.Seed, edge, _p.ComputeChallengeRatePpm))
+        {
+            throw ModuleRevertException.With(NoChallenge, AbiValue.Address(edge), AbiValue.UInt(epoch));
+        }
+
+        if (Height > challenge.Deadline)
+        {
+            throw ModuleRevertException.With(ChallengeClosed, AbiValue.UInt(challenge.Deadline));
+        }
+
+        if (store.IsComputeAnswered(epoch, edge))
+        {
+            throw ModuleRevertException.With(ChallengeAlreadyAnswered, AbiValue.Address(edge), AbiValue.UInt(epoch));
+        }
+
+        gas.Consume(ComputeChallenge.GasPerRound * _p.ComputeChallengeRounds);
+        var nonce = Assignment.ComputeNonce(challenge.Seed, edge);
+        // The error names only what was sent: echoing the expected value would hand the answer to anyone who guesses.
+        if (ComputeChallenge.Result(context.Block.ChainId, edge, nonce, _p.ComputeChallengeRounds) != result)
+        {
+            throw ModuleRevertException.With(WrongComputeResult, AbiValue.Bytes(result.ToArray()));
+        }
+
+        store.SetComputeAnswered(epoch, edge);
+        context.Emit(ComputeChallengeAnswered, AbiValue.Address(edge), AbiValue.UInt(epoch), AbiValue.Bytes(nonce.ToArray()));
+    }
+
     public UInt256 Claim(in Address edge)
     {
         var amount = store.Claimable(edge);

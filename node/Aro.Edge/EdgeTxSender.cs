@@ -12,6 +12,9 @@ internal sealed record TxOutcome(bool Succeeded, string Hash, ulong Block, strin
 /// <summary>A call the module refuses when simulated (never sent), with its decoded error name.</summary>
 internal sealed class CallRefusedException(string reason) : Exception(reason);
 
+/// <summary>A transaction sent and not yet awaited: its hash and the call it carries (for the replay of a failure).</summary>
+internal sealed record SentTx(string Hash, Dictionary<string, string> Call, ulong Gas);
+
 /// <summary>
 /// Sends one call to the GPoW module as a signed EIP-1559 transaction: simulated first with
 /// eth_estimateGas, so a call the module would refuse is reported by its error name and never sent;
@@ -25,7 +28,16 @@ internal sealed class EdgeTxSender(EdgeRpc rpc, TimeSpan receiptTimeout)
     /// <exception cref="CallRefusedException">The module refuses the call (nothing was sent).</exception>
     /// <exception cref="RpcCallException">The node refused the transaction.</exception>
     /// <exception cref="NodeUnreachableException">The node cannot be reached.</exception>
-    public async Task<TxOutcome> SendAsync(EdgeKey key, byte[] calldata, UInt256 value, CancellationToken cancel)
+    public async Task<TxOutcome> SendAsync(EdgeKey key, byte[] calldata, UInt256 value, CancellationToken cancel) =>
+        await AwaitAsync(await SubmitAsync(key, calldata, value).ConfigureAwait(false), cancel).ConfigureAwait(false);
+
+    /// <summary>
+    /// Simulates, signs and sends without waiting for the receipt. The nonce is the node's pending count (it counts the
+    /// pool), so a second submission from the same key right after the first takes the next nonce.
+    /// </summary>
+    /// <exception cref="CallRefusedException">The module refuses the call (nothing was sent).</exception>
+    /// <exception cref="RpcCallException">The node refused the transaction.</exception>
+    public async Task<SentTx> SubmitAsync(EdgeKey key, byte[] calldata, UInt256 value)
     {
         var call = new Dictionary<string, string>
         {
@@ -54,7 +66,13 @@ internal sealed class EdgeTxSender(EdgeRpc rpc, TimeSpan receiptTimeout)
             Transaction.DynamicFee(_chainId.Value, nonce, tip, (baseFee * 2) + tip, gas, GpowModule.Address, value, calldata, ImmutableArray<AccessListEntry>.Empty),
             key.PrivateKey);
         var hash = (await rpc.CallAsync("eth_sendRawTransaction", Hex.Encode(TxEncoder.Encode(tx))).ConfigureAwait(false)).GetString()!;
+        return new SentTx(hash, call, gas);
+    }
 
+    /// <summary>Waits for the receipt of a submitted transaction; a failed one is replayed to name its error.</summary>
+    public async Task<TxOutcome> AwaitAsync(SentTx sent, CancellationToken cancel)
+    {
+        var (hash, call, gas) = sent;
         var deadline = DateTime.UtcNow + receiptTimeout;
         while (DateTime.UtcNow < deadline)
         {

@@ -37,7 +37,7 @@ public class GpowBenchmarks
     public const int EpochEdges = 100_000;
     private const ulong ChainId = 4242;
     private static readonly Address Proposer = Address.Parse("0x0000000000000000000000000000000000000b0b");
-    private static readonly GpowParams Params = new() { EpochBlocks = 600, MinBond = 0, ChallengeRatePpm = 0 };
+    private static readonly GpowParams Params = new() { EpochBlocks = 600, MinBond = 0, ChallengeRatePpm = 0, ComputeChallengeRatePpm = 0 };
 
     private readonly FixedKeepers _keepers = new();
     private BlockExecutor _executor = null!;

@@ -26,8 +26,8 @@ internal static class Calls
     public static byte[] Renew(Account edge) =>
         WorkProofAbi.RenewAttestation.EncodeCall(AbiValue.UInt(EdgeKinds.Dev), AbiValue.Bytes(DevEvidence(edge)), AbiValue.Bytes([]));
 
-    public static byte[] Report(ulong epoch, uint uptimePpm = 990_000, Hash256 dataRoot = default, ulong chunkCount = 0) =>
-        WorkProofAbi.SubmitWorkReport.EncodeCall(AbiValue.UInt(epoch), AbiValue.UInt(1_000_000UL), AbiValue.UInt(2_000_000UL), AbiValue.UInt(300UL),
+    public static byte[] Report(ulong epoch, uint uptimePpm = 990_000, Hash256 dataRoot = default, ulong chunkCount = 0, ulong computeUnits = 300) =>
+        WorkProofAbi.SubmitWorkReport.EncodeCall(AbiValue.UInt(epoch), AbiValue.UInt(1_000_000UL), AbiValue.UInt(2_000_000UL), AbiValue.UInt(computeUnits),
             AbiValue.UInt(uptimePpm), AbiValue.Bytes(dataRoot.ToArray()), AbiValue.UInt(chunkCount));
 
     public static byte[] Verdicts(ulong epoch, params Verdict[] verdicts) =>
@@ -40,6 +40,9 @@ internal static class Calls
 
     public static byte[] Answer(ulong epoch, byte[] chunk, Hash256[] proof) =>
         WorkProofAbi.AnswerChallenge.EncodeCall(AbiValue.UInt(epoch), AbiValue.Bytes(chunk), AbiValue.List([.. proof.Select(p => AbiValue.Bytes(p.ToArray()))]));
+
+    public static byte[] AnswerCompute(ulong epoch, Hash256 result) =>
+        WorkProofAbi.AnswerComputeChallenge.EncodeCall(AbiValue.UInt(epoch), AbiValue.Bytes(result.ToArray()));
 
     public static byte[] Claim() => WorkProofAbi.ClaimEdgeRewards.EncodeCall();
 

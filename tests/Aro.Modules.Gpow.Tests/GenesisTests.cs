@@ -56,6 +56,29 @@ public class GenesisTests
         Assert.Contains("verdictWindowBlocks", e.Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"computeChallengeRounds":0}""", "computeChallengeRounds")]
+    [InlineData("""{"computeChallengeRounds":262145}""", "computeChallengeRounds")]
+    [InlineData("""{"computeChallengeRatePpm":1000001}""", "computeChallengeRatePpm")]
+    public void Compute_challenge_params_out_of_bounds_are_refused(string parameters, string named)
+    {
+        var e = Assert.Throws<GenesisException>(() => GpowGenesis.Parse("""{"params":""" + parameters + "}"));
+
+        Assert.Contains(named, e.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compute_challenge_params_are_read_and_exported()
+    {
+        var genesis = GpowGenesis.Parse("""{"params":{"computeChallengeRatePpm":250000,"computeChallengeRounds":4096}}""");
+        var world = new WorldState(new MemoryTrieNodeStore());
+        genesis.Load(world);
+
+        var exported = GpowGenesis.Export(world).Params;
+        Assert.Equal(250_000u, exported.ComputeChallengeRatePpm);
+        Assert.Equal(4_096UL, exported.ComputeChallengeRounds);
+    }
+
     [Fact]
     public void Uppercase_hex_is_refused()
     {

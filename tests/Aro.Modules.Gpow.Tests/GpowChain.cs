@@ -72,6 +72,7 @@ internal sealed class GpowChain : IDisposable
         KeepersPerEdge = 3,
         MaxVerdictsPerTx = 50,
         ChallengeRatePpm = 0,
+        ComputeChallengeRatePpm = 0,
         ChallengeSlashPpm = 100_000,
         MinBond = 1_000,
         AttestationValiditySeconds = 86_400,

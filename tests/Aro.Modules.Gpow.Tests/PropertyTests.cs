@@ -3,8 +3,8 @@ using Aro.Core;
 namespace Aro.Modules.Gpow.Tests;
 
 /// <summary>
-/// Seeded random runs over several epochs: registrations, reports (some with storage), verdicts, challenge
-/// answers (or not), claims and departures, 1–4 transactions per block. The chain checks the accounting
+/// Seeded random runs over several epochs: registrations, reports (some with storage), verdicts, storage and
+/// compute challenge answers (or not), claims and departures, 1–4 transactions per block. The chain checks the accounting
 /// invariants and the supply after every block; the same seed replayed gives the same state root.
 /// </summary>
 public class PropertyTests
@@ -24,7 +24,10 @@ public class PropertyTests
     private static Hash256 Run(int seed)
     {
         var random = new Random(seed);
-        using var chain = new GpowChain(GpowChain.TestParams with { ChallengeRatePpm = 500_000, SettlementPageSize = 3 }, edges: 8, keepers: 4);
+        using var chain = new GpowChain(GpowChain.TestParams with
+        {
+            ChallengeRatePpm = 500_000, ComputeChallengeRatePpm = 500_000, ComputeChallengeRounds = 64, SettlementPageSize = 3,
+        }, edges: 8, keepers: 4);
         chain.Registry.PoolPerEpoch = (UInt256)(ulong)random.Next(1_000, 1_000_000);
         chain.RegisterAll(chain.Edges);
         for (var epoch = 0UL; epoch < 4; epoch++)
@@ -43,6 +46,12 @@ public class PropertyTests
                 if (challenge.Challenged && random.Next(3) > 0)
                 {
                     chain.Send(edge, Calls.Answer(epoch, Chunks[challenge.ChunkIndex], Tree.Proofs[challenge.ChunkIndex]));
+                }
+
+                var compute = chain.Reader.ComputeChallenge(edge.Address, epoch);
+                if (compute.Challenged && random.Next(3) > 0)
+                {
+                    chain.Send(edge, Calls.AnswerCompute(epoch, ComputeChallenge.Result(GpowChain.ChainId, edge.Address, compute.Nonce, compute.Rounds)));
                 }
             }
 

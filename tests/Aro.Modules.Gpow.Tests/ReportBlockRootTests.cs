@@ -11,8 +11,9 @@ namespace Aro.Modules.Gpow.Tests;
 /// </summary>
 public class ReportBlockRootTests
 {
-    // Re-pinned once when the edge record gained the declared resources (a format change, not a speed change).
-    private const string PinnedRoot = "0xbd1e05510386882e76adfdd8324e16c737e3a8b85abfd9f575151f37d4addd7f";
+    // Re-pinned when the edge record gained the declared resources and when the params record gained the compute
+    // challenge params (format changes, not speed changes).
+    private const string PinnedRoot = "0xac934fc56bb35187fbd017ed2a83f9adebef61a182d2b14c26734a2763fb32fb";
 
     [Fact]
     public void A_fixed_block_of_six_reports_leaves_the_pinned_state_root()

@@ -20,6 +20,7 @@ public static class WorkProofAbi
     public static readonly AbiFunction SubmitWorkReport = AbiFunction.Parse("submitWorkReport(uint64,uint64,uint64,uint64,uint32,bytes32,uint64)");
     public static readonly AbiFunction SubmitVerdicts = AbiFunction.Parse("submitVerdicts(uint64," + VerdictTuple + "[])");
     public static readonly AbiFunction AnswerChallenge = AbiFunction.Parse("answerChallenge(uint64,bytes,bytes32[])");
+    public static readonly AbiFunction AnswerComputeChallenge = AbiFunction.Parse("answerComputeChallenge(uint64,bytes32)");
     public static readonly AbiFunction ClaimEdgeRewards = AbiFunction.Parse("claimEdgeRewards()", "(uint256)");
     public static readonly AbiFunction LeaveEdge = AbiFunction.Parse("leaveEdge()", "(uint64)");
     public static readonly AbiFunction WithdrawBond = AbiFunction.Parse("withdrawBond()", "(uint256)");
@@ -36,6 +37,7 @@ public static class WorkProofAbi
         "getWorkReport(address,uint64)", "(bool,uint64,uint64,uint64,uint32,bytes32,uint64)", View);
     public static readonly AbiFunction GetAssignedKeepers = AbiFunction.Parse("getAssignedKeepers(address,uint64)", "(address[])", View);
     public static readonly AbiFunction GetChallenge = AbiFunction.Parse("getChallenge(address,uint64)", "(bool,uint64,uint64,bool)", View);
+    public static readonly AbiFunction GetComputeChallenge = AbiFunction.Parse("getComputeChallenge(address,uint64)", "(bool,bytes32,uint64,uint64,bool)", View);
     public static readonly AbiFunction GetEdgeResult = AbiFunction.Parse("getEdgeResult(address,uint64)", "(bool,uint256,uint256,uint32,bool)", View);
     public static readonly AbiFunction GetEpochInfo = AbiFunction.Parse(
         "getEpochInfo(uint64)", "(bytes32,bytes32,uint64,uint256,bool,uint256,bool)", View);
@@ -51,6 +53,7 @@ public static class WorkProofAbi
     public static readonly AbiEvent AssignmentSeedFixed = AbiEvent.Parse("AssignmentSeedFixed(uint64,bytes32,uint256)", 0);
     public static readonly AbiEvent ChallengeSeedFixed = AbiEvent.Parse("ChallengeSeedFixed(uint64,bytes32,uint64)", 0);
     public static readonly AbiEvent ChallengeAnswered = AbiEvent.Parse("ChallengeAnswered(address,uint64,uint64)", 0, 1);
+    public static readonly AbiEvent ComputeChallengeAnswered = AbiEvent.Parse("ComputeChallengeAnswered(address,uint64,bytes32)", 0, 1);
     public static readonly AbiEvent ChallengeFailed = AbiEvent.Parse("ChallengeFailed(address,uint64,uint256)", 0, 1);
     public static readonly AbiEvent KeeperDeviated = AbiEvent.Parse("KeeperDeviated(address,address,uint64,uint256,uint256)", 0, 1, 2);
     public static readonly AbiEvent EdgeScored = AbiEvent.Parse("EdgeScored(address,uint64,uint256,uint32)", 0, 1);
@@ -96,6 +99,7 @@ public static class WorkProofAbi
     public static readonly AbiError ChallengeAlreadyAnswered = AbiError.Parse("ChallengeAlreadyAnswered(address,uint64)");
     public static readonly AbiError ChunkTooLarge = AbiError.Parse("ChunkTooLarge(uint256,uint256)");
     public static readonly AbiError InvalidStorageProof = AbiError.Parse("InvalidStorageProof()");
+    public static readonly AbiError WrongComputeResult = AbiError.Parse("WrongComputeResult(bytes32)");
     public static readonly AbiError NothingToClaim = AbiError.Parse("NothingToClaim()");
     public static readonly AbiError EdgeNotLeft = AbiError.Parse("EdgeNotLeft(address)");
     public static readonly AbiError BondLocked = AbiError.Parse("BondLocked(uint64)");
@@ -104,7 +108,7 @@ public static class WorkProofAbi
     public static IReadOnlyList<AbiEvent> Events { get; } =
     [
         EdgeRegistered, ResourcesDeclared, AttestationRenewed, WorkReported, VerdictsSubmitted, AssignmentSeedFixed, ChallengeSeedFixed,
-        ChallengeAnswered, ChallengeFailed, KeeperDeviated, EdgeScored, EpochScored, EdgePoolReceived, EdgeRewarded,
+        ChallengeAnswered, ComputeChallengeAnswered, ChallengeFailed, KeeperDeviated, EdgeScored, EpochScored, EdgePoolReceived, EdgeRewarded,
         EdgeRewardsSettled, EdgeRewardsClaimed, EdgeLeft, BondWithdrawn,
     ];
 
@@ -114,7 +118,7 @@ public static class WorkProofAbi
         UnknownAttestationKind, DevAttestationDisabled, RootOfTrustMissing, AttestationMalformed, AttestationInvalid,
         ReportDataMismatch, AttestationExpired, FutureEpoch, LateReport, DuplicateReport, InvalidReport, ReportExceedsDeclared, VerdictWindowClosed,
         EmptyBatch, TooManyVerdicts, NotAKeeper, InvalidVerdict, NoWorkReport, NotAssigned, DuplicateVerdict, NoChallenge,
-        ChallengeClosed, ChallengeAlreadyAnswered, ChunkTooLarge, InvalidStorageProof, NothingToClaim, EdgeNotLeft,
+        ChallengeClosed, ChallengeAlreadyAnswered, ChunkTooLarge, InvalidStorageProof, WrongComputeResult, NothingToClaim, EdgeNotLeft,
         BondLocked, NothingToWithdraw,
     ];
 }

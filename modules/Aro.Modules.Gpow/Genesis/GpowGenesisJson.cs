@@ -22,6 +22,7 @@ internal static class GpowGenesisJson
         "epochBlocks", "reportWindowBlocks", "challengeDeadlineBlocks", "verdictWindowBlocks", "keepersPerEdge", "maxVerdictsPerTx",
         "challengeRatePpm", "challengeSlashPpm", "minBond", "attestationValiditySeconds", "settlementPageSize", "maxChunkBytes",
         "deviationBps", "excellentUptimePpm", "ipClassScores", "ipChangeFactors", "bandwidthFactors", "stabilityFactors", "natOpenFactorPpm",
+        "computeChallengeRatePpm", "computeChallengeRounds",
     ];
 
     public static GpowGenesis Read(string json)
@@ -128,6 +129,8 @@ internal static class GpowGenesisJson
             WriteSteps(w, "bandwidthFactors", p.BandwidthFactors);
             WriteSteps(w, "stabilityFactors", p.StabilityFactors);
             w.WriteNumber("natOpenFactorPpm", p.NatOpenFactorPpm);
+            w.WriteNumber("computeChallengeRatePpm", p.ComputeChallengeRatePpm);
+            w.WriteNumber("computeChallengeRounds", p.ComputeChallengeRounds);
             w.WriteEndObject();
 
             var a = genesis.Attestation;
@@ -222,6 +225,8 @@ internal static class GpowGenesisJson
             BandwidthFactors = Steps("bandwidthFactors", d.BandwidthFactors),
             StabilityFactors = Steps("stabilityFactors", d.StabilityFactors),
             NatOpenFactorPpm = U32("natOpenFactorPpm", d.NatOpenFactorPpm),
+            ComputeChallengeRatePpm = U32("computeChallengeRatePpm", d.ComputeChallengeRatePpm),
+            ComputeChallengeRounds = U64("computeChallengeRounds", d.ComputeChallengeRounds),
         };
     }
 

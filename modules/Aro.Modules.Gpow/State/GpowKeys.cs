@@ -28,6 +28,7 @@ internal static class GpowKeys
 
     public const byte ChallengeSeed = 0x40;
     public const byte ChallengeAnswer = 0x41;
+    public const byte ComputeAnswer = 0x42;
 
     public const byte Result = 0x50;
     public const byte EpochScore = 0x51;

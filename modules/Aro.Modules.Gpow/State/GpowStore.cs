@@ -161,6 +161,10 @@ internal sealed class GpowStore(IRecordStore store)
 
     public void SetAnswered(ulong epoch, in Address edge) => store.Set(GpowKeys.Of(GpowKeys.ChallengeAnswer, epoch, edge), [1]);
 
+    public bool IsComputeAnswered(ulong epoch, in Address edge) => store.Get(GpowKeys.Of(GpowKeys.ComputeAnswer, epoch, edge)) is not null;
+
+    public void SetComputeAnswered(ulong epoch, in Address edge) => store.Set(GpowKeys.Of(GpowKeys.ComputeAnswer, epoch, edge), [1]);
+
     // ---- results, work, pools, claims
 
     public EdgeResult? GetResult(ulong epoch, in Address edge) =>

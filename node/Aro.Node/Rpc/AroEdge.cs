@@ -117,7 +117,16 @@ internal static class AroEdge
             var c = reader.Challenge(edge, epoch);
             if (c.Challenged)
             {
-                challenges.Add(new ChallengeDto { Edge = edge, ChunkIndex = c.ChunkIndex, DeadlineBlock = c.DeadlineBlock, Answered = c.Answered });
+                challenges.Add(new ChallengeDto { Edge = edge, Kind = "storage", ChunkIndex = c.ChunkIndex, DeadlineBlock = c.DeadlineBlock, Answered = c.Answered });
+            }
+
+            var compute = reader.ComputeChallenge(edge, epoch);
+            if (compute.Challenged)
+            {
+                challenges.Add(new ChallengeDto
+                {
+                    Edge = edge, Kind = "compute", Nonce = compute.Nonce, Rounds = compute.Rounds, DeadlineBlock = compute.DeadlineBlock, Answered = compute.Answered,
+                });
             }
         }
 

@@ -177,7 +177,7 @@ public class EdgeDevnet : IAsyncLifetime
         var evidence = Path.Combine(_folder.Path, $"edge{i}.evidence.json");
         var attest = await EdgeResult.RunAsync(["attest", "--key-file", EdgeKeys[i], "--dev", "--out", evidence, "--rpc", Rpc]);
         Assert.True(attest.ExitCode == 0, attest.ToString());
-        var register = await EdgeResult.RunAsync(["register", "--key-file", EdgeKeys[i], "--evidence", evidence, "--bond", "1aro", "--region", "eu-west", "--bandwidth-mbps", "100", "--storage-gib", "1", "--rpc", Rpc]);
+        var register = await EdgeResult.RunAsync(["register", "--key-file", EdgeKeys[i], "--evidence", evidence, "--bond", "1aro", "--region", "eu-west", "--bandwidth-mbps", "100", "--storage-gib", "1", "--compute-units", "1000", "--rpc", Rpc]);
         Assert.True(register.ExitCode == 0, register.ToString());
     }
 

@@ -22,7 +22,7 @@ public sealed class EdgeDevnetTests(EdgeDevnet20 devnet) : IClassFixture<EdgeDev
     public Task Keepers_that_vouched_for_the_silent_edge_are_slashed_by_GPoS_for_a_false_vouch() => EdgeScenario.FalseVouchersAreSlashed(devnet);
 
     [Fact]
-    public Task Every_reporting_edge_is_challenged_and_only_the_silent_one_is_unanswered() => EdgeScenario.ChallengesAreRecorded(devnet);
+    public Task Every_reporting_edge_gets_storage_and_compute_challenges_and_only_the_silent_one_leaves_them_unanswered() => EdgeScenario.ChallengesAreRecorded(devnet);
 
     [Fact]
     public Task Judged_epochs_are_settled_with_a_result_per_reporter() => EdgeScenario.EpochsAreSettled(devnet);
@@ -103,7 +103,7 @@ public sealed class EdgeDevnetTests(EdgeDevnet20 devnet) : IClassFixture<EdgeDev
 
         var status = await EdgeResult.RunAsync(["status", "--address", devnet.Edges[2].ToString(), "--rpc", devnet.Rpc]);
 
-        Assert.Contains("100 Mbps, 1 GiB, 0 compute units per epoch", status.Output, StringComparison.Ordinal);
+        Assert.Contains("100 Mbps, 1 GiB, 1000 compute units per epoch", status.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -271,10 +271,14 @@ internal static class EdgeScenario
         for (var e = devnet.Judged; e <= devnet.LastJudged; e++)
         {
             var page = await devnet.ResultAsync("aro_getChallenges", Q(e));
-            var challenges = page.GetProperty("challenges").EnumerateArray().ToDictionary(c => Address.Parse(c.GetProperty("edge").GetString()!), c => c.GetProperty("answered").GetBoolean());
-            Assert.Equal(devnet.Edges.Count, challenges.Count);
-            Assert.False(challenges[devnet.Silent]);
-            Assert.True(devnet.Edges.Take(devnet.Edges.Count - 1).All(edge => challenges[edge]), $"epoch {e}: {page}\n{devnet.AgentLog}");
+            foreach (var kind in new[] { "storage", "compute" })
+            {
+                var challenges = page.GetProperty("challenges").EnumerateArray().Where(c => c.GetProperty("kind").GetString() == kind)
+                    .ToDictionary(c => Address.Parse(c.GetProperty("edge").GetString()!), c => c.GetProperty("answered").GetBoolean());
+                Assert.Equal(devnet.Edges.Count, challenges.Count);
+                Assert.False(challenges[devnet.Silent]);
+                Assert.True(devnet.Edges.Take(devnet.Edges.Count - 1).All(edge => challenges[edge]), $"{kind}, epoch {e}: {page}\n{devnet.AgentLog}");
+            }
         }
     }
 

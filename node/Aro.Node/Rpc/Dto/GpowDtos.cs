@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Aro.Core;
 
 namespace Aro.Node.Rpc.Dto;
@@ -107,7 +108,7 @@ internal sealed class EdgeResultDto
     public required bool ChallengeFailed { get; init; }
 }
 
-/// <summary>aro_getChallenges: the storage challenges of an epoch over one page of the edge registry.</summary>
+/// <summary>aro_getChallenges: the storage and compute challenges of an epoch over one page of the edge registry.</summary>
 internal sealed class ChallengePageDto
 {
     public required ulong Epoch { get; init; }
@@ -124,11 +125,25 @@ internal sealed class ChallengePageDto
     public required IReadOnlyList<ChallengeDto> Challenges { get; init; }
 }
 
+/// <summary>One challenge: a storage one names a chunk, a compute one its nonce and rounds (GPoW README §8, §8a).</summary>
 internal sealed class ChallengeDto
 {
     public required Address Edge { get; init; }
 
-    public required ulong ChunkIndex { get; init; }
+    /// <summary>"storage" or "compute".</summary>
+    public required string Kind { get; init; }
+
+    /// <summary>Storage: the chunk to prove; absent for compute.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ulong? ChunkIndex { get; init; }
+
+    /// <summary>Compute: the nonce the answer iterates over; absent for storage.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Hash256? Nonce { get; init; }
+
+    /// <summary>Compute: the keccak rounds of the answer; absent for storage.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ulong? Rounds { get; init; }
 
     public required ulong DeadlineBlock { get; init; }
 
