@@ -30,7 +30,8 @@ public sealed record TimeoutConfig
 
     /// <summary>
     /// Every base and delta positive (a zero delta would never let a round outgrow a slow network),
-    /// a base at most <see cref="MaxBase"/>, a delta at most its base (one round adds at most one base).
+    /// a base and a delta each at most <see cref="MaxBase"/> (one round never adds more than a minute). A delta may
+    /// exceed its base: a short base for a fast local network with the default growth is a sound setting.
     /// </summary>
     /// <exception cref="TimeoutConfigException">The first setting that breaks a rule, named.</exception>
     public void Validate()
@@ -57,9 +58,9 @@ public sealed record TimeoutConfig
             throw new TimeoutConfigException(TimeoutConfigError.NotPositive, deltaName, $"{deltaName} must be positive, not {delta}");
         }
 
-        if (delta > baseValue)
+        if (delta > MaxBase)
         {
-            throw new TimeoutConfigException(TimeoutConfigError.DeltaTooLarge, deltaName, $"{deltaName} ({delta}) must be at most {baseName} ({baseValue})");
+            throw new TimeoutConfigException(TimeoutConfigError.DeltaTooLarge, deltaName, $"{deltaName} must be at most {MaxBase}, not {delta}");
         }
     }
 

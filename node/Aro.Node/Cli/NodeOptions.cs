@@ -126,7 +126,17 @@ internal sealed class NodeOptions
         {
             // A proposer whose node is down costs every height it would propose this long: a local chain with
             // a keeper that runs no node (the devnet walkthrough) wants it short.
-            settings = settings with { Timeouts = (settings.Timeouts ?? new Aro.Consensus.Core.TimeoutConfig()) with { ProposeBase = Duration(proposeText, "--timeout-propose") } };
+            var timeouts = (settings.Timeouts ?? new Aro.Consensus.Core.TimeoutConfig()) with { ProposeBase = Duration(proposeText, "--timeout-propose") };
+            try
+            {
+                timeouts.Validate();
+            }
+            catch (Aro.Consensus.Core.TimeoutConfigException e)
+            {
+                throw new NodeConfigException($"--timeout-propose: {e.Message}");
+            }
+
+            settings = settings with { Timeouts = timeouts };
         }
 
         if (parseResult.GetValue(FullNode))

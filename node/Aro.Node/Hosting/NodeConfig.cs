@@ -264,7 +264,7 @@ public sealed record NodeConfig
         {
             TimeoutConfigError.NotPositive => $"{path}: \"{field}\" must be positive (NotPositive)",
             TimeoutConfigError.BaseTooLong => $"{path}: \"{field}\" must be at most {Durations.Format(TimeoutConfig.MaxBase)} (BaseTooLong)",
-            _ => $"{path}: \"{field}\" must be at most \"{Field(e.Setting.Replace("Delta", "Base", StringComparison.Ordinal))}\" (DeltaTooLarge)",
+            _ => $"{path}: \"{field}\" must be at most {Durations.Format(TimeoutConfig.MaxBase)} (DeltaTooLarge)",
         };
     }
 

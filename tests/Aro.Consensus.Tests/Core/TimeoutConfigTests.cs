@@ -31,11 +31,17 @@ public class TimeoutConfigTests
     }
 
     [Fact]
-    public void Delta_above_its_base_is_refused_DeltaTooLarge()
+    public void Delta_over_a_minute_is_refused_DeltaTooLarge()
     {
-        var error = Assert.Throws<TimeoutConfigException>(() => new TimeoutConfig { PrevoteBase = TimeSpan.FromSeconds(1), PrevoteDelta = TimeSpan.FromMilliseconds(1001) }.Validate());
+        var error = Assert.Throws<TimeoutConfigException>(() => new TimeoutConfig { PrevoteBase = TimeSpan.FromSeconds(1), PrevoteDelta = TimeSpan.FromSeconds(61) }.Validate());
 
         Assert.Equal((TimeoutConfigError.DeltaTooLarge, nameof(TimeoutConfig.PrevoteDelta)), (error.Error, error.Setting));
+    }
+
+    [Fact]
+    public void A_delta_above_a_short_base_is_accepted()
+    {
+        new TimeoutConfig { ProposeBase = TimeSpan.FromMilliseconds(300), ProposeDelta = TimeSpan.FromMilliseconds(500) }.Validate();
     }
 
     [Fact]

@@ -106,7 +106,7 @@ public sealed class NodeConfigTests : IDisposable
     [InlineData("""{"timeoutPropose": "0s"}""", "\"timeoutPropose\" must be positive (NotPositive)")]
     [InlineData("""{"timeoutPrecommitDelta": "0ms"}""", "\"timeoutPrecommitDelta\" must be positive (NotPositive)")]
     [InlineData("""{"timeoutPrevote": "2m"}""", "\"timeoutPrevote\" must be at most 60s (BaseTooLong)")]
-    [InlineData("""{"timeoutPrevote": "1s", "timeoutPrevoteDelta": "2s"}""", "\"timeoutPrevoteDelta\" must be at most \"timeoutPrevote\" (DeltaTooLarge)")]
+    [InlineData("""{"timeoutPrevote": "1s", "timeoutPrevoteDelta": "2m"}""", "\"timeoutPrevoteDelta\" must be at most 60s (DeltaTooLarge)")]
     [InlineData("""{"timeoutPropose": "-1s"}""", "\"timeoutPropose\" must be a duration")]
     [InlineData("""{"timeoutProposeDelta": 500}""", "\"timeoutProposeDelta\" must be a duration")]
     public void Refuses_bad_consensus_timeouts_naming_the_field_and_the_rule(string json, string message)
