@@ -6,7 +6,7 @@ using Aro.Modules.Gpow.State;
 
 namespace Aro.Modules.Gpow;
 
-/// <summary>An allowed value set of one named measurement of one evidence kind (genesis allow-list).</summary>
+/// <summary>An allowed value set of one named measurement of one evidence kind (allow-list set at genesis, replaceable by the admin).</summary>
 public sealed record MeasurementRule(AttestationKind Kind, string Name, ImmutableArray<byte[]> Values);
 
 /// <summary>
