@@ -83,7 +83,22 @@ interface IWorkProof {
     /// @notice Pays back the bond of an edge node that left, once unlocked.
     function withdrawBond() external returns (uint256 amount);
 
+    // ------------------------------------------------------------------ admin
+
+    /// @notice Replaces the attestation policy (measurement allow-list, minimum TCB status, debug, max VMPL).
+    /// Only the genesis admin may call; registrations and renewals use it from the next transaction on.
+    /// @param policy the stored policy record (modules/Aro.Modules.Gpow/README.md, record 04), validated as genesis is
+    function setAttestationPolicy(bytes calldata policy) external;
+
+    /// @notice Replaces the roots of trust (Intel root CA, Nitro root, AMD ASK+ARK bundles); admin only.
+    /// @param roots the stored roots record (README, record 05)
+    function setRootsOfTrust(bytes calldata roots) external;
+
     // ------------------------------------------------------------------ views
+
+    /// @notice The address allowed to change the policy and roots; zero when genesis named none (no updates possible).
+    function getAdmin() external view returns (address);
+
 
     function getParams() external view returns (
         uint64 epochBlocks,
@@ -196,11 +211,15 @@ interface IWorkProof {
     event EdgeRewardsClaimed(address indexed edge, uint256 amount);
     event EdgeLeft(address indexed edge, uint64 unlockEpoch);
     event BondWithdrawn(address indexed edge, uint256 amount);
+    event AttestationPolicyUpdated(bytes32 hash);
+    event RootsOfTrustUpdated(bytes32 hash);
 
     // ------------------------------------------------------------------ errors
 
     error MalformedCalldata(bytes4 selector);
     error UnexpectedValue(uint256 value);
+    error NotAdmin(address sender);
+    error InvalidPolicy(string reason);
     error EdgeExists(address edge);
     error EdgeNotFound(address edge);
     error EdgeHasLeft(address edge);

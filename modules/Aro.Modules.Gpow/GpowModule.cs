@@ -45,6 +45,8 @@ public sealed class GpowModule : IModule, IVerifiedWorkSource, IEdgeRewardSettle
             [ClaimEdgeRewards.Selector] = new(ClaimEdgeRewards, 20_000, CallClaim, null),
             [LeaveEdge.Selector] = new(LeaveEdge, 20_000, CallLeave, null),
             [WithdrawBond.Selector] = new(WithdrawBond, 20_000, CallWithdrawBond, null),
+            [SetAttestationPolicy.Selector] = new(SetAttestationPolicy, 50_000, CallSetPolicy, null),
+            [SetRootsOfTrust.Selector] = new(SetRootsOfTrust, 50_000, CallSetRoots, null),
         };
         foreach (var (function, view) in GpowViews.All)
         {
@@ -101,7 +103,7 @@ public sealed class GpowModule : IModule, IVerifiedWorkSource, IEdgeRewardSettle
             return ModuleCallResult.Success(handler.Function.EncodeResult(handler.View(Reader(store), arguments)));
         }
 
-        var message = new Message(context, input, gas, new WorkProofKeeper(store, context));
+        var message = new Message(context, input, gas, new WorkProofKeeper(store, context), new AttestationAdmin(store, context));
         return ModuleCallResult.Success(handler.Message!(message, arguments));
     }
 
@@ -237,6 +239,18 @@ public sealed class GpowModule : IModule, IVerifiedWorkSource, IEdgeRewardSettle
         return WithdrawBond.EncodeResult(AbiValue.UInt(amount));
     }
 
+    private static byte[] CallSetPolicy(Message m, AbiValue[] a)
+    {
+        m.Admin.SetPolicy(m.Input.Sender, a[0].AsBytes());
+        return [];
+    }
+
+    private static byte[] CallSetRoots(Message m, AbiValue[] a)
+    {
+        m.Admin.SetRoots(m.Input.Sender, a[0].AsBytes());
+        return [];
+    }
+
     // ------------------------------------------------------------------ plumbing
 
     private Handler Find(ReadOnlySpan<byte> calldata)
@@ -273,7 +287,7 @@ public sealed class GpowModule : IModule, IVerifiedWorkSource, IEdgeRewardSettle
         }
     }
 
-    private sealed record Message(ModuleContext Context, CallInput Input, GasMeter Gas, WorkProofKeeper Keeper);
+    private sealed record Message(ModuleContext Context, CallInput Input, GasMeter Gas, WorkProofKeeper Keeper, AttestationAdmin Admin);
 
     private sealed record Handler(AbiFunction Function, ulong Gas, Func<Message, AbiValue[], byte[]>? Message, Func<GpowReader, AbiValue[], AbiValue[]>? View);
 }

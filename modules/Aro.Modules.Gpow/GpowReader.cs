@@ -40,6 +40,9 @@ public sealed class GpowReader(Func<byte[], byte[]?> get)
 
     public GpowTotals Totals => _store.Totals;
 
+    /// <summary>Who may replace the attestation policy and roots; null when genesis named nobody.</summary>
+    public Address? Admin => _store.Admin;
+
     public EdgeNode? Edge(in Address edge) =>
         _store.GetEdge(edge) is { } r
             ? new EdgeNode(edge, r.Kind, r.ExpiresAt, r.Bond, r.Region, r.RegisteredBlock, r.Left, r.UnlockEpoch, r.Streak, _store.Claimable(edge)) { Declared = r.Declared }

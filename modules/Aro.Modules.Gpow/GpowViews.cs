@@ -21,6 +21,7 @@ internal static class GpowViews
         (GetEdgeResult, Result),
         (GetEpochInfo, Epoch),
         (GetKeeperWork, static (r, a) => [AbiValue.UInt(r.KeeperWork(a[0].AsAddress(), a[1].AsUInt64()))]),
+        (GetAdmin, static (r, _) => [AbiValue.Address(r.Admin ?? Address.Zero)]),
         (GetTotals, static (r, _) => [AbiValue.UInt(r.Totals.Bonds), AbiValue.UInt(r.Totals.Pools), AbiValue.UInt(r.Totals.Claimable), AbiValue.UInt(r.Totals.Carry)]),
     ];
 

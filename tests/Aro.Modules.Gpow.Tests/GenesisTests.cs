@@ -31,6 +31,29 @@ public class GenesisTests
     }
 
     [Fact]
+    public void Export_after_load_keeps_the_admin()
+    {
+        var genesis = new GpowGenesis(GpowChain.TestParams, Full) { Admin = Account.Of(7).Address };
+        var world = new WorldState(new MemoryTrieNodeStore());
+        var parsed = GpowGenesis.Parse(genesis.ToJson());
+        parsed.Load(world);
+
+        var exported = GpowGenesis.Export(world);
+        Assert.Equal(Account.Of(7).Address, exported.Admin);
+        Assert.Equal(genesis.ToJson(), exported.ToJson());
+    }
+
+    [Fact]
+    public void Zero_admin_is_refused_with_its_path()
+    {
+        var genesis = new GpowGenesis(GpowChain.TestParams, Full) { Admin = Aro.Core.Address.Zero };
+
+        var e = Assert.Throws<GenesisException>(() => genesis.Load(new WorldState(new MemoryTrieNodeStore())));
+
+        Assert.Equal("$.modules.gpow.admin", e.Path);
+    }
+
+    [Fact]
     public void Missing_params_take_their_defaults_and_missing_roots_are_empty()
     {
         var genesis = GpowGenesis.Parse("{}");
@@ -38,6 +61,7 @@ public class GenesisTests
         Assert.Equal(new GpowParams(), genesis.Params);
         Assert.Empty(genesis.Attestation.IntelRootCa);
         Assert.False(genesis.DevAttestationEnabled);
+        Assert.Null(genesis.Admin);
     }
 
     [Fact]

@@ -33,7 +33,7 @@ internal sealed class GpowChain : IDisposable
     private readonly TempDirectory _directory = new("aro-gpow");
     private readonly IKeyValueStore _db;
 
-    public GpowChain(GpowParams? parameters = null, AttestationSettings? attestation = null, int edges = 6, int keepers = 3, ulong baseTime = 1_700_000_000)
+    public GpowChain(GpowParams? parameters = null, AttestationSettings? attestation = null, int edges = 6, int keepers = 3, ulong baseTime = 1_700_000_000, Address? admin = null)
     {
         Params = parameters ?? TestParams;
         BaseTime = baseTime;
@@ -50,7 +50,7 @@ internal sealed class GpowChain : IDisposable
         State.AddBalance(TestKeeperRegistry.Address, RegistryFunds);
         _accounts.AddRange([GpowModule.Address, TestKeeperRegistry.Address, Proposer]);
         GenesisSupply = (Funds * (ulong)(edges + keepers)) + RegistryFunds;
-        Genesis = new GpowGenesis(Params, attestation ?? DevnetAttestation);
+        Genesis = new GpowGenesis(Params, attestation ?? DevnetAttestation) { Admin = admin };
         Genesis.Load(State);
         Registry = new TestKeeperRegistry(Params.EpochBlocks);
         Registry.Keepers.AddRange(Keepers.Select(k => k.Address));

@@ -25,7 +25,12 @@ public static class WorkProofAbi
     public static readonly AbiFunction LeaveEdge = AbiFunction.Parse("leaveEdge()", "(uint64)");
     public static readonly AbiFunction WithdrawBond = AbiFunction.Parse("withdrawBond()", "(uint256)");
 
+    // ---- admin
+    public static readonly AbiFunction SetAttestationPolicy = AbiFunction.Parse("setAttestationPolicy(bytes)");
+    public static readonly AbiFunction SetRootsOfTrust = AbiFunction.Parse("setRootsOfTrust(bytes)");
+
     // ---- views
+    public static readonly AbiFunction GetAdmin = AbiFunction.Parse("getAdmin()", "(address)", View);
     public static readonly AbiFunction GetParams = AbiFunction.Parse(
         "getParams()", "(uint64,uint64,uint64,uint64,uint32,uint32,uint32,uint32,uint256,uint64,uint32,bool)", View);
     public static readonly AbiFunction GetEdge = AbiFunction.Parse(
@@ -64,10 +69,14 @@ public static class WorkProofAbi
     public static readonly AbiEvent EdgeRewardsClaimed = AbiEvent.Parse("EdgeRewardsClaimed(address,uint256)", 0);
     public static readonly AbiEvent EdgeLeft = AbiEvent.Parse("EdgeLeft(address,uint64)", 0);
     public static readonly AbiEvent BondWithdrawn = AbiEvent.Parse("BondWithdrawn(address,uint256)", 0);
+    public static readonly AbiEvent AttestationPolicyUpdated = AbiEvent.Parse("AttestationPolicyUpdated(bytes32)");
+    public static readonly AbiEvent RootsOfTrustUpdated = AbiEvent.Parse("RootsOfTrustUpdated(bytes32)");
 
     // ---- errors
     public static readonly AbiError MalformedCalldata = AbiError.Parse("MalformedCalldata(bytes4)");
     public static readonly AbiError UnexpectedValue = AbiError.Parse("UnexpectedValue(uint256)");
+    public static readonly AbiError NotAdmin = AbiError.Parse("NotAdmin(address)");
+    public static readonly AbiError InvalidPolicy = AbiError.Parse("InvalidPolicy(string)");
     public static readonly AbiError EdgeExists = AbiError.Parse("EdgeExists(address)");
     public static readonly AbiError EdgeNotFound = AbiError.Parse("EdgeNotFound(address)");
     public static readonly AbiError EdgeHasLeft = AbiError.Parse("EdgeHasLeft(address)");
@@ -109,12 +118,12 @@ public static class WorkProofAbi
     [
         EdgeRegistered, ResourcesDeclared, AttestationRenewed, WorkReported, VerdictsSubmitted, AssignmentSeedFixed, ChallengeSeedFixed,
         ChallengeAnswered, ComputeChallengeAnswered, ChallengeFailed, KeeperDeviated, EdgeScored, EpochScored, EdgePoolReceived, EdgeRewarded,
-        EdgeRewardsSettled, EdgeRewardsClaimed, EdgeLeft, BondWithdrawn,
+        EdgeRewardsSettled, EdgeRewardsClaimed, EdgeLeft, BondWithdrawn, AttestationPolicyUpdated, RootsOfTrustUpdated,
     ];
 
     public static IReadOnlyList<AbiError> Errors { get; } =
     [
-        MalformedCalldata, UnexpectedValue, EdgeExists, EdgeNotFound, EdgeHasLeft, BondBelowMinimum, InvalidRegion, InvalidDeclaredResources,
+        MalformedCalldata, UnexpectedValue, NotAdmin, InvalidPolicy, EdgeExists, EdgeNotFound, EdgeHasLeft, BondBelowMinimum, InvalidRegion, InvalidDeclaredResources,
         UnknownAttestationKind, DevAttestationDisabled, RootOfTrustMissing, AttestationMalformed, AttestationInvalid,
         ReportDataMismatch, AttestationExpired, FutureEpoch, LateReport, DuplicateReport, InvalidReport, ReportExceedsDeclared, VerdictWindowClosed,
         EmptyBatch, TooManyVerdicts, NotAKeeper, InvalidVerdict, NoWorkReport, NotAssigned, DuplicateVerdict, NoChallenge,

@@ -1,3 +1,4 @@
+using Aro.Core;
 using Aro.Execution.Chain;
 using Aro.Modules.Gpow.State;
 using Aro.State.World;
@@ -20,6 +21,9 @@ public sealed record GpowGenesis(GpowParams Params, AttestationSettings Attestat
     /// <exception cref="GenesisException">A structural or rule violation, with the JSON path.</exception>
     public static GpowGenesis Parse(System.Text.Json.JsonElement section) => GpowGenesisJson.Read(section);
 
+    /// <summary>Who may replace the attestation policy and roots of trust (README §6a); null: nobody can.</summary>
+    public Address? Admin { get; init; }
+
     public string ToJson() => GpowGenesisJson.Write(this);
 
     /// <summary>Whether this genesis accepts the dev attestation kind; the node logs it at start-up.</summary>
@@ -31,6 +35,16 @@ public sealed record GpowGenesis(GpowParams Params, AttestationSettings Attestat
         if (Params.Validate() is { } error)
         {
             throw new GenesisException(Path + ".params", error);
+        }
+
+        if (Attestation.ValidatePolicy() is { } policyError)
+        {
+            throw new GenesisException(Path + ".policy", policyError);
+        }
+
+        if (Admin is { IsZero: true })
+        {
+            throw new GenesisException(Path + ".admin", "the zero address cannot be the admin; leave admin out for none");
         }
 
         if (Attestation.DevEnabled && Attestation.DevSigner.IsZero)
@@ -52,6 +66,7 @@ public sealed record GpowGenesis(GpowParams Params, AttestationSettings Attestat
 
         store.SetParams(Params);
         Attestation.Write(store.Records);
+        store.Admin = Admin;
     }
 
     /// <summary>The section of a chain's current state; refuses a state holding edge nodes or funds (they have no genesis form).</summary>
@@ -69,6 +84,6 @@ public sealed record GpowGenesis(GpowParams Params, AttestationSettings Attestat
             throw new InvalidOperationException("edge nodes and their funds have no genesis form");
         }
 
-        return new GpowGenesis(store.Params, AttestationSettings.Read(store.Records));
+        return new GpowGenesis(store.Params, AttestationSettings.Read(store.Records)) { Admin = store.Admin };
     }
 }

@@ -16,7 +16,7 @@ namespace Aro.Modules.Gpow.Genesis;
 internal static class GpowGenesisJson
 {
     private static readonly SearchValues<char> LowerHex = SearchValues.Create("0123456789abcdef");
-    private static readonly string[] SectionFields = ["params", "roots", "policy", "devAttestation"];
+    private static readonly string[] SectionFields = ["admin", "params", "roots", "policy", "devAttestation"];
     private static readonly string[] ParamFields =
     [
         "epochBlocks", "reportWindowBlocks", "challengeDeadlineBlocks", "verdictWindowBlocks", "keepersPerEdge", "maxVerdictsPerTx",
@@ -93,7 +93,10 @@ internal static class GpowGenesisJson
             throw new GenesisException(path + ".params", error);
         }
 
-        return new GpowGenesis(p, settings);
+        return new GpowGenesis(p, settings)
+        {
+            Admin = fields.TryGetValue("admin", out var admin) ? AddressOf(admin, path + ".admin") : null,
+        };
     }
 
     public static string Write(GpowGenesis genesis)
@@ -103,6 +106,11 @@ internal static class GpowGenesisJson
         {
             var p = genesis.Params;
             w.WriteStartObject();
+            if (genesis.Admin is { } admin)
+            {
+                w.WriteString("admin", admin.ToString().ToLowerInvariant());
+            }
+
             w.WriteStartObject("params");
             w.WriteNumber("epochBlocks", p.EpochBlocks);
             w.WriteNumber("reportWindowBlocks", p.ReportWindowBlocks);

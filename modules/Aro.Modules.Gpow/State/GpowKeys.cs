@@ -15,6 +15,7 @@ internal static class GpowKeys
     public const byte Policy = 0x04;
     public const byte Roots = 0x05;
     public const byte Dev = 0x06;
+    public const byte Admin = 0x07;
 
     public const byte Edge = 0x10;
     public const byte EdgeIndex = 0x11;

@@ -20,6 +20,19 @@ internal sealed class GpowStore(IRecordStore store)
         store.Set(GpowKeys.Single(GpowKeys.Params), value.Encode());
     }
 
+    /// <summary>Who may replace the policy and roots; null when genesis named nobody.</summary>
+    public Address? Admin
+    {
+        get => store.Get(GpowKeys.Single(GpowKeys.Admin)) is { } b ? new Address(b) : null;
+        set
+        {
+            if (value is { } admin)
+            {
+                store.Set(GpowKeys.Single(GpowKeys.Admin), admin.Bytes.ToArray());
+            }
+        }
+    }
+
     public GpowTotals Totals
     {
         get => store.Get(GpowKeys.Single(GpowKeys.Totals)) is { } b ? GpowTotals.Decode(b) : new GpowTotals(0, 0, 0, 0);

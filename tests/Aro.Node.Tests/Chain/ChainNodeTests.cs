@@ -15,7 +15,7 @@ public sealed class ChainNodeTests
         using var node = ChainNode.Open(Path.Combine(home.Path, "data"), Devnet.Spec);
 
         Assert.Equal(0UL, node.Head.Number);
-        Assert.Equal(Hash256.Parse("0x89dbc8276b5ee6bc769e447834fd4757a9e9c1940f0dc249c4d5a2268b36f21e"), node.GenesisHash);
+        Assert.Equal(Hash256.Parse("0xa7fc7cbbdbe1be375b06a992808fdec89585a46c5a2cda701426c83d843b216d"), node.GenesisHash);
         Assert.Equal(node.GenesisHash, node.Head.Hash);
         Assert.Equal(Devnet.Spec.ChainId, node.ChainId);
         Assert.Equal(Devnet.Spec.Alloc[0].Balance, node.OpenState(node.Head.StateRoot).GetBalance(Devnet.Spec.Alloc[0].Address));

@@ -20,7 +20,7 @@ public sealed class InitCommandTests
         Assert.True(File.Exists(Path.Combine(home, "config.json")));
         Assert.True(Directory.Exists(Path.Combine(home, "data")));
         Assert.Equal(File.ReadAllText(Devnet.GenesisPath), File.ReadAllText(Path.Combine(home, "genesis.json")));
-        Assert.Contains("0x89dbc8276b5ee6bc769e447834fd4757a9e9c1940f0dc249c4d5a2268b36f21e", result.Output, StringComparison.Ordinal);
+        Assert.Contains("0xa7fc7cbbdbe1be375b06a992808fdec89585a46c5a2cda701426c83d843b216d", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]
