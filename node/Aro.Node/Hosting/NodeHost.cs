@@ -172,22 +172,27 @@ internal static class NodeHost
                     output.WriteLine($"P2P listening on {network.Host.ListenEndPoint} as {nodeKey.Id}");
                     output.Flush();
 
-                    if (consensus is null)
+                    try
                     {
-                        await network.FollowAsync(stopping).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        try
+                        if (consensus is null)
+                        {
+                            await network.FollowAsync(stopping).ConfigureAwait(false);
+                        }
+                        else
                         {
                             await consensus.RunAsync(stopping).ConfigureAwait(false);
                         }
-                        catch (Exception e) when (e is not OperationCanceledException)
-                        {
-                            // Logged by the service; the database holds every block up to the last committed one.
-                            error.WriteLine($"error: consensus stopped: {e.Message}");
-                            return ExitCodes.NodeFailed;
-                        }
+                    }
+                    catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+                    {
+                        // A stop asked for at any moment, even before the first step ran (a signal right after
+                        // the listening lines), is an ordinary stop.
+                    }
+                    catch (Exception e) when (consensus is not null && e is not OperationCanceledException)
+                    {
+                        // Logged by the service; the database holds every block up to the last committed one.
+                        error.WriteLine($"error: consensus stopped: {e.Message}");
+                        return ExitCodes.NodeFailed;
                     }
                 }
 
