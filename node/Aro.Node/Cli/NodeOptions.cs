@@ -47,25 +47,7 @@ internal sealed class NodeOptions
     /// <exception cref="NodeConfigException">A flag's value is malformed.</exception>
     public NodeSettings Apply(ParseResult parseResult, NodeSettings settings)
     {
-        if (parseResult.GetValue(RpcAddress) is { } addressText)
-        {
-            settings = settings with
-            {
-                RpcEndPoint = new IPEndPoint(
-                    IPAddress.TryParse(addressText, out var address) ? address : throw new NodeConfigException("--rpc-addr must be an IP address, e.g. 127.0.0.1"),
-                    settings.RpcEndPoint.Port),
-            };
-        }
-
-        if (parseResult.GetValue(RpcPort) is { } port)
-        {
-            settings = settings with
-            {
-                RpcEndPoint = new IPEndPoint(
-                    settings.RpcEndPoint.Address,
-                    NodeConfig.TryParsePort(port) ? port : throw new NodeConfigException("--rpc-port must be 0–65535")),
-            };
-        }
+        settings = settings with { RpcEndPoint = EndPoint(settings.RpcEndPoint, parseResult.GetValue(RpcAddress), parseResult.GetValue(RpcPort), "rpc", "127.0.0.1") };
 
         if (parseResult.GetValue(LogLevel) is { } levelText)
         {
@@ -86,25 +68,7 @@ internal sealed class NodeOptions
             settings = settings with { Production = settings.Production with { EmptyBlockInterval = empty } };
         }
 
-        if (parseResult.GetValue(P2PAddress) is { } p2pText)
-        {
-            settings = settings with
-            {
-                P2PEndPoint = new IPEndPoint(
-                    IPAddress.TryParse(p2pText, out var p2pAddress) ? p2pAddress : throw new NodeConfigException("--p2p-addr must be an IP address, e.g. 0.0.0.0"),
-                    settings.P2PEndPoint.Port),
-            };
-        }
-
-        if (parseResult.GetValue(P2PPort) is { } p2pPort)
-        {
-            settings = settings with
-            {
-                P2PEndPoint = new IPEndPoint(
-                    settings.P2PEndPoint.Address,
-                    NodeConfig.TryParsePort(p2pPort) ? p2pPort : throw new NodeConfigException("--p2p-port must be 0–65535")),
-            };
-        }
+        settings = settings with { P2PEndPoint = EndPoint(settings.P2PEndPoint, parseResult.GetValue(P2PAddress), parseResult.GetValue(P2PPort), "p2p", "0.0.0.0") };
 
         if (parseResult.GetValue(PersistentPeers) is { } peersText)
         {
@@ -145,6 +109,18 @@ internal sealed class NodeOptions
         }
 
         return settings;
+    }
+
+    /// <summary>The endpoint with <c>--{flag}-addr</c> and <c>--{flag}-port</c> applied where given.</summary>
+    private static IPEndPoint EndPoint(IPEndPoint current, string? addressText, int? portValue, string flag, string exampleAddress)
+    {
+        var address = addressText is null
+            ? current.Address
+            : IPAddress.TryParse(addressText, out var parsed) ? parsed : throw new NodeConfigException($"--{flag}-addr must be an IP address, e.g. {exampleAddress}");
+        var port = portValue is not { } given
+            ? current.Port
+            : NodeConfig.TryParsePort(given) ? given : throw new NodeConfigException($"--{flag}-port must be 0–65535");
+        return new IPEndPoint(address, port);
     }
 
     private static TimeSpan Duration(string text, string flag) =>

@@ -41,7 +41,9 @@ public class TimeoutConfigTests
     [Fact]
     public void A_delta_above_a_short_base_is_accepted()
     {
-        new TimeoutConfig { ProposeBase = TimeSpan.FromMilliseconds(300), ProposeDelta = TimeSpan.FromMilliseconds(500) }.Validate();
+        var error = Record.Exception(() => new TimeoutConfig { ProposeBase = TimeSpan.FromMilliseconds(300), ProposeDelta = TimeSpan.FromMilliseconds(500) }.Validate());
+
+        Assert.Null(error);
     }
 
     [Fact]
