@@ -96,20 +96,16 @@ internal sealed class FinalityTracker
         return null;
     }
 
+    /// <summary>Only the committed count and rate (the warm-up pass).</summary>
+    public void ReportCommitted(TimeSpan firstSend)
+    {
+        var (latencies, lastCommit) = Latencies();
+        Console.WriteLine(CommittedLine(latencies.Count, lastCommit - firstSend));
+    }
+
     public void Report(TimeSpan firstSend, string loadBefore, string loadAfter)
     {
-        var latencies = new List<double>(_finalTicks.Length);
-        var lastCommit = TimeSpan.Zero;
-        for (var i = 0; i < _finalTicks.Length; i++)
-        {
-            if (_finalTicks[i] >= 0 && _submittedTicks[i] >= 0)
-            {
-                latencies.Add(TimeSpan.FromTicks(_finalTicks[i] - _submittedTicks[i]).TotalMilliseconds);
-                lastCommit = TimeSpan.FromTicks(Math.Max(lastCommit.Ticks, _finalTicks[i]));
-            }
-        }
-
-        latencies.Sort();
+        var (latencies, lastCommit) = Latencies();
         var window = lastCommit - firstSend;
         List<(ulong Number, TimeSpan At, int Ours, int All)> heads;
         lock (_heads)
@@ -138,12 +134,33 @@ internal sealed class FinalityTracker
         intervals.Sort();
         perBlock.Sort();
         var c = CultureInfo.InvariantCulture;
-        Console.WriteLine(string.Create(c, $"committed {latencies.Count} transfers in {window.TotalSeconds:F2} s (first submission → last commit) = {latencies.Count / window.TotalSeconds:F0} tx/s"));
+        Console.WriteLine(CommittedLine(latencies.Count, window));
         Console.WriteLine(string.Create(c, $"submission → finality: p50 {Percentile(latencies, 50):F0} ms, p99 {Percentile(latencies, 99):F0} ms, max {(latencies.Count > 0 ? latencies[^1] : 0):F0} ms"));
         Console.WriteLine(string.Create(c, $"block interval: mean {(intervals.Count > 0 ? intervals.Average() : 0):F0} ms, p50 {Percentile(intervals, 50):F0} ms, max {(intervals.Count > 0 ? intervals[^1] : 0):F0} ms over {intervals.Count} intervals"));
         Console.WriteLine(string.Create(c, $"txs per block: mean {(perBlock.Count > 0 ? perBlock.Average() : 0):F0}, p50 {Percentile(perBlock.ConvertAll(x => (double)x), 50):F0}, max {(perBlock.Count > 0 ? perBlock[^1] : 0)} over {perBlock.Count} blocks"));
         Console.WriteLine($"load average (1/5/15 min): before {loadBefore}, after {loadAfter}");
     }
+
+    /// <summary>Submission → finality of every committed transfer, sorted, and the last commit's time.</summary>
+    private (List<double> Sorted, TimeSpan LastCommit) Latencies()
+    {
+        var latencies = new List<double>(_finalTicks.Length);
+        var lastCommit = TimeSpan.Zero;
+        for (var i = 0; i < _finalTicks.Length; i++)
+        {
+            if (_finalTicks[i] >= 0 && _submittedTicks[i] >= 0)
+            {
+                latencies.Add(TimeSpan.FromTicks(_finalTicks[i] - _submittedTicks[i]).TotalMilliseconds);
+                lastCommit = TimeSpan.FromTicks(Math.Max(lastCommit.Ticks, _finalTicks[i]));
+            }
+        }
+
+        latencies.Sort();
+        return (latencies, lastCommit);
+    }
+
+    private static string CommittedLine(int count, TimeSpan window) =>
+        string.Create(CultureInfo.InvariantCulture, $"committed {count} transfers in {window.TotalSeconds:F2} s (first submission → last commit) = {count / window.TotalSeconds:F0} tx/s");
 
     private static double Percentile(List<double> sorted, int percent) =>
         sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(sorted.Count * percent / 100.0) - 1)];

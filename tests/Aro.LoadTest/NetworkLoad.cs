@@ -48,14 +48,39 @@ internal static class NetworkLoad
         Parallel.For(0, senderKeys.Length, i => senderKeys[i] = Keccak256.Hash(Encoding.UTF8.GetBytes($"aro-loadtest-sender-{i}")).ToArray());
 
         var funding = Stopwatch.StartNew();
-        await FundAsync(rpc, chainId, maxFee, Hex.Decode(options.FunderKey), senderKeys, options.TransfersPerSender);
+        await FundAsync(rpc, chainId, maxFee, Hex.Decode(options.FunderKey), senderKeys, options.WarmupPerSender + options.TransfersPerSender);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"funded {options.Senders} senders in {funding.Elapsed.TotalSeconds:F1} s"));
 
-        var plan = TransferPlan.Sign(chainId, maxFee, senderKeys, options.TransfersPerSender, nodes, options.BatchSize);
+        if (options.WarmupPerSender > 0)
+        {
+            // A node that has just started runs unoptimised code until the JIT has tiered its hot paths up;
+            // a validator runs for days, so the figures below are taken after a warm-up pass.
+            var warmup = await RunPassAsync(options, clients, chainId, maxFee, senderKeys, firstNonce: 0, options.WarmupPerSender, measured: false);
+            if (warmup != 0)
+            {
+                return warmup;
+            }
+        }
+
+        return await RunPassAsync(options, clients, chainId, maxFee, senderKeys, firstNonce: (ulong)options.WarmupPerSender, options.TransfersPerSender, measured: true);
+    }
+
+    /// <summary>
+    /// Signs <paramref name="perSender"/> transfers per sender from <paramref name="firstNonce"/>, sends them
+    /// and waits until all are committed; the measured pass prints the full report, the warm-up one line.
+    /// </summary>
+    private static async Task<int> RunPassAsync(
+        NetworkLoadOptions options, RpcClient[] clients, ulong chainId, UInt256 maxFee, byte[][] senderKeys, ulong firstNonce, int perSender, bool measured)
+    {
+        var nodes = clients.Length;
+        var rpc = clients[0];
+        var plan = TransferPlan.Sign(chainId, maxFee, senderKeys, firstNonce, perSender, nodes, options.BatchSize);
         var total = plan.Count;
         var loadBefore = LoadAverage();
         var mode = options.Rate is { } r ? $"open loop at {r} tx/s" : $"flat out (at most {options.Window} outstanding)";
-        Console.WriteLine($"chain {chainId}: {total} transfers from {options.Senders} senders over {nodes} nodes, batches of {options.BatchSize}, {options.Connections} connections per node, {mode}");
+        Console.WriteLine(measured
+            ? $"chain {chainId}: {total} transfers from {options.Senders} senders over {nodes} nodes, batches of {options.BatchSize}, {options.Connections} connections per node, {mode}"
+            : $"warm-up: {total} transfers ({perSender} per sender), {mode}; not counted below");
 
         var cpu = new CpuClock(options.NodePids);
         var cpuBefore = cpu.Read();
@@ -135,7 +160,15 @@ internal static class NetworkLoad
             return 1;
         }
 
-        tracker.Report(firstSend, loadBefore, loadAfter);
+        if (measured)
+        {
+            tracker.Report(firstSend, loadBefore, loadAfter);
+        }
+        else
+        {
+            tracker.ReportCommitted(firstSend);
+        }
+
         var nodesCpu = cpuAfter.Nodes - cpuBefore.Nodes;
         var generatorCpu = cpuAfter.Generator - cpuBefore.Generator;
         var available = elapsed.TotalSeconds * Environment.ProcessorCount;

@@ -14,6 +14,9 @@ internal sealed record NetworkLoadOptions
 
     public int TransfersPerSender { get; init; } = 10;
 
+    /// <summary>Transfers per sender sent and committed before the measured pass, while the nodes' JIT tiers up; 0: none.</summary>
+    public int WarmupPerSender { get; init; } = 10;
+
     public int BatchSize { get; init; } = 100;
 
     /// <summary>Concurrent JSON-RPC connections per node.</summary>
@@ -44,6 +47,7 @@ internal sealed record NetworkLoadOptions
                 "--funder-key" => options with { FunderKey = value },
                 "--senders" => options with { Senders = Positive(value, "--senders") },
                 "--transfers-per-sender" => options with { TransfersPerSender = Positive(value, "--transfers-per-sender") },
+                "--warmup-per-sender" => options with { WarmupPerSender = NotNegative(value, "--warmup-per-sender") },
                 "--batch" => options with { BatchSize = Positive(value, "--batch") },
                 "--connections" => options with { Connections = Positive(value, "--connections") },
                 "--rate" => options with { Rate = Positive(value, "--rate") },
@@ -59,12 +63,18 @@ internal sealed record NetworkLoadOptions
             throw new ArgumentException("--rpc needs at least one URL");
         }
 
-        if (options.TransfersPerSender > 60)
+        if (options.TransfersPerSender > 60 || options.WarmupPerSender > 60)
         {
-            throw new ArgumentException("--transfers-per-sender must be at most 60 (the pool holds 64 per sender)");
+            throw new ArgumentException("--transfers-per-sender and --warmup-per-sender must be at most 60 (the pool holds 64 per sender)");
         }
 
         return options;
+    }
+
+    private static int NotNegative(string value, string name)
+    {
+        var parsed = int.Parse(value, CultureInfo.InvariantCulture);
+        return parsed >= 0 ? parsed : throw new ArgumentException($"{name} must be 0 or more");
     }
 
     private static int Positive(string value, string name)

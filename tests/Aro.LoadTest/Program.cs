@@ -25,7 +25,7 @@ if (args is ["network", ..])
     catch (Exception e) when (e is ArgumentException or FormatException or UriFormatException)
     {
         Console.Error.WriteLine($"aro-loadtest: {e.Message}");
-        Console.Error.WriteLine("usage: aro-loadtest network --rpc URL[,URL…] [--senders N] [--transfers-per-sender N] [--batch N] [--connections N] [--rate TX_PER_S | --window N] [--stall-timeout S]");
+        Console.Error.WriteLine("usage: aro-loadtest network --rpc URL[,URL…] [--senders N] [--transfers-per-sender N] [--warmup-per-sender N] [--batch N] [--connections N] [--rate TX_PER_S | --window N] [--stall-timeout S]");
         return 2;
     }
 
@@ -64,7 +64,7 @@ try
 catch (Exception e) when (e is ArgumentException or FormatException or UriFormatException)
 {
     Console.Error.WriteLine($"aro-loadtest: {e.Message}");
-    Console.Error.WriteLine("usage: aro-loadtest [--rpc URL] [--funder-key HEX] [--senders N] [--transfers-per-sender N] [--batch N] [--concurrency N]");
+    Console.Error.WriteLine("usage: aro-loadtest [--rpc URL] [--funder-key HEX] [--senders N] [--transfers-per-sender N] [--warmup-per-sender N] [--batch N] [--concurrency N]");
     return 2;
 }
 

@@ -27,7 +27,7 @@ internal sealed class TransferPlan
 
     public int Count => Hashes.Length;
 
-    public static TransferPlan Sign(ulong chainId, UInt256 maxFee, byte[][] senderKeys, int transfersPerSender, int nodes, int batchSize)
+    public static TransferPlan Sign(ulong chainId, UInt256 maxFee, byte[][] senderKeys, ulong firstNonce, int transfersPerSender, int nodes, int batchSize)
     {
         var count = senderKeys.Length * transfersPerSender;
         var raw = new string[count];
@@ -37,7 +37,7 @@ internal sealed class TransferPlan
         {
             for (var t = 0; t < transfersPerSender; t++)
             {
-                var tx = Transaction.DynamicFee(chainId, (ulong)t, UInt256.One, maxFee, 21_000, recipient, UInt256.One, [], ImmutableArray<AccessListEntry>.Empty);
+                var tx = Transaction.DynamicFee(chainId, firstNonce + (ulong)t, UInt256.One, maxFee, 21_000, recipient, UInt256.One, [], ImmutableArray<AccessListEntry>.Empty);
                 var signed = TxSigner.Sign(tx, senderKeys[s]);
                 var index = (t * senderKeys.Length) + s;
                 raw[index] = Hex.Encode(TxEncoder.Encode(signed), prefix: true);
