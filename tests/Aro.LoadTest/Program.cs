@@ -64,7 +64,7 @@ try
 catch (Exception e) when (e is ArgumentException or FormatException or UriFormatException)
 {
     Console.Error.WriteLine($"aro-loadtest: {e.Message}");
-    Console.Error.WriteLine("usage: aro-loadtest [--rpc URL] [--funder-key HEX] [--senders N] [--transfers-per-sender N] [--warmup-per-sender N] [--batch N] [--concurrency N]");
+    Console.Error.WriteLine("usage: aro-loadtest [--rpc URL] [--funder-key HEX] [--senders N] [--transfers-per-sender N] [--batch N] [--concurrency N]");
     return 2;
 }
 
