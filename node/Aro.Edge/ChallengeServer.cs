@@ -11,7 +11,8 @@ namespace Aro.Edge;
 /// was challenged (getChallenge) and answers before the deadline with the chosen chunk of its data and that chunk's
 /// Merkle proof, and whether it got a compute challenge (getComputeChallenge), answered with the iterated keccak it
 /// computes locally from the nonce. With <c>--report-each-epoch</c> it also submits each finished epoch's work report as soon as the
-/// report window opens (<see cref="EpochReporter"/>).
+/// report window opens (<see cref="EpochReporter"/>). Without <c>--data</c> (an edge that declared no storage) it
+/// answers compute challenges only, says so at start-up, and names each storage challenge it cannot answer.
 /// </summary>
 internal sealed class ChallengeServer(EdgeOptions options, TextWriter output, TextWriter error)
 {
@@ -20,7 +21,7 @@ internal sealed class ChallengeServer(EdgeOptions options, TextWriter output, Te
     public async Task<int> RunAsync(CancellationToken cancel)
     {
         var key = EdgeKey.Load(options.Require("--key-file"));
-        var data = EdgeData.Load(options.Require("--data"));
+        var data = options.Get("--data") is { } path ? EdgeData.Load(path) : null;
         var reportEach = options.Flag("--report-each-epoch");
         var figures = ReportFigures.From(options, data);
         var until = options.OptionalNumber("--until-epoch");
@@ -34,7 +35,9 @@ internal sealed class ChallengeServer(EdgeOptions options, TextWriter output, Te
         var settled = new SortedSet<ulong>();
         var settledCompute = new SortedSet<ulong>();
         var chainId = await chain.ChainIdAsync().ConfigureAwait(false);
-        output.WriteLine($"serving challenges for {key.Address}: {data.ChunkCount} chunks, root {data.Root}");
+        output.WriteLine(data is null
+            ? $"serving challenges for {key.Address}: compute only; no --data, so storage challenges will not be answered"
+            : $"serving challenges for {key.Address}: {data.ChunkCount} chunks, root {data.Root}");
         output.Flush();
         await watcher.FollowAsync(async head =>
         {
@@ -72,7 +75,7 @@ internal sealed class ChallengeServer(EdgeOptions options, TextWriter output, Te
         return EdgeCli.Ok;
     }
 
-    private async Task<Answer?> StorageAnswerAsync(ChainView chain, EdgeKey key, EdgeData data, ulong epoch, ulong head, SortedSet<ulong> settled)
+    private async Task<Answer?> StorageAnswerAsync(ChainView chain, EdgeKey key, EdgeData? data, ulong epoch, ulong head, SortedSet<ulong> settled)
     {
         var c = await chain.ViewAsync(WorkProofAbi.GetChallenge, AbiValue.Address(key.Address), AbiValue.UInt(epoch)).ConfigureAwait(false);
         if (!c[0].AsBool())
@@ -82,6 +85,18 @@ internal sealed class ChallengeServer(EdgeOptions options, TextWriter output, Te
 
         var chunk = c[1].AsUInt64();
         var deadline = c[2].AsUInt64();
+        if (data is null)
+        {
+            // Only a report that committed to data is challenged: that data is not served by this run.
+            if (!c[3].AsBool() && head < deadline)
+            {
+                error.WriteLine($"error: storage challenge of epoch {epoch} (chunk {chunk}, deadline block {deadline}) cannot be answered: serve-challenges runs without --data");
+            }
+
+            settled.Add(epoch);
+            return null;
+        }
+
         if (c[3].AsBool() || head >= deadline || chunk >= data.ChunkCount)
         {
             if (chunk >= data.ChunkCount)

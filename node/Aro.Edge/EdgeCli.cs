@@ -25,7 +25,7 @@ public static class EdgeCli
           register   --key-file FILE --rpc URL --evidence FILE [--bond AMOUNT] [--region NAME]
                      [--bandwidth-mbps N] [--storage-gib N] [--compute-units N]   (declared; at least one above 0)
           report     --key-file FILE --rpc URL [--epoch E | --loop [--until-epoch E] [follow]] [--data FILE] [figures]
-          serve-challenges --key-file FILE --rpc URL --data FILE [--report-each-epoch [figures]] [--until-epoch E] [follow]
+          serve-challenges --key-file FILE --rpc URL [--data FILE] [--report-each-epoch [figures]] [--until-epoch E] [follow]
           status     (--key-file FILE | --address 0x…) --rpc URL
           claim      --key-file FILE --rpc URL
           verdicts   --key-file KEEPER_KEY --rpc URL [--epoch E | --until-epoch E [follow]] [observations]

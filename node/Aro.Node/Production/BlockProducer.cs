@@ -4,6 +4,7 @@ using Aro.Core.Blocks;
 using Aro.Execution.Chain;
 using Aro.Execution.Execution;
 using Aro.Node.Chain;
+using Aro.Node.Consensus;
 using Aro.Node.Validator;
 using Aro.State;
 
@@ -15,12 +16,15 @@ namespace Aro.Node.Production;
 /// filled, the key signs the precommit, and block, receipts, state and that commit are committed in
 /// one batch. Synchronous and driven by the caller's timestamps, so it is tested without a clock;
 /// <see cref="ProductionLoop"/> runs it on a timer. Not thread-safe: one caller at a time.
+/// The header's epoch and validator-set hash come from the chain's <see cref="IValidatorSetSource"/>,
+/// as consensus fills them (<see cref="HeaderSetRule"/>), so a produced chain syncs like a consensus one.
 /// </summary>
 public sealed class BlockProducer
 {
     private readonly ChainNode _chain;
     private readonly ValidatorKey _key;
     private readonly BlockExecutor _executor;
+    private readonly IValidatorSetSource _validators;
     private readonly uint _validatorIndex;
     private readonly int _maxTransactions;
 
@@ -35,6 +39,7 @@ public sealed class BlockProducer
         _maxTransactions = maxTransactionsPerBlock;
         _validatorIndex = FindValidator(chain.Genesis, key);
         _executor = new BlockExecutor(chain.Execution, chain.Modules, chain.EvidenceHandler);
+        _validators = ValidatorSetSources.For(chain);
     }
 
     public Address Validator => _key.Address;
@@ -45,6 +50,7 @@ public sealed class BlockProducer
     /// when no transaction could be included and <paramref name="allowEmpty"/> is false.
     /// </summary>
     /// <exception cref="ChainStoreException">The store refused the block; nothing was written and the head is unchanged.</exception>
+    /// <exception cref="ValidatorSetUnknownException">GPoS recorded no usable set for the block's epoch; nothing was written.</exception>
     public ProducedBlock? TryProduce(ulong timestamp, bool allowEmpty = false)
     {
         var parent = _chain.Head;
@@ -66,7 +72,9 @@ public sealed class BlockProducer
         }
 
         var lastCommit = LastCommit(parent);
-        var context = new BlockContext(number, time, _key.Address, baseFee, gasLimit, _chain.ChainId, parent.Epoch, lastCommit);
+        var epoch = _validators.EpochOf(number);
+        var setHash = _validators.SetAt(number).Hash;
+        var context = new BlockContext(number, time, _key.Address, baseFee, gasLimit, _chain.ChainId, epoch, lastCommit);
         var state = _chain.OpenState(parent.StateRoot);
         var result = _executor.BuildBlock(state, context, candidates);
         if (result.Transactions.IsEmpty && !allowEmpty)
@@ -97,8 +105,8 @@ public sealed class BlockProducer
             GasLimit = gasLimit,
             GasUsed = result.GasUsed,
             BaseFeePerGas = baseFee,
-            Epoch = parent.Epoch,
-            ValidatorSetHash = parent.ValidatorSetHash,
+            Epoch = epoch,
+            ValidatorSetHash = setHash,
             LastCommitHash = lastCommit?.Hash ?? Hash256.Zero,
         };
         var block = new Block(header, body);

@@ -16,6 +16,7 @@ namespace Aro.Node.Tests.Process;
 internal sealed partial class NodeProcessHarness : IDisposable
 {
     private const int Sigint = 2;
+    private const int Sigterm = 15;
 
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
 
@@ -42,9 +43,28 @@ internal sealed partial class NodeProcessHarness : IDisposable
     /// <summary>Committed blocks the node reported, number → hash, in the order it reported them.</summary>
     public ConcurrentDictionary<ulong, string> Committed { get; } = new();
 
-    public static NodeProcessHarness Start(params string[] arguments)
+    // Interrupt sends SIGINT. A test run started as a background job of a non-interactive shell (a second loop
+    // run to load the machine) ignores SIGINT, children inherit that, and the runtime then installs no SIGINT
+    // handler: the node never sees the signal. env resets it to the default before it execs dotnet (same pid),
+    // so the node handles SIGINT whatever the test run inherited.
+    public static NodeProcessHarness Start(params string[] arguments) => Launch(["--default-signal=INT"], arguments);
+
+    /// <summary>
+    /// As started by a parent that ignores SIGINT (a shell's background job); with <paramref name="resetInterrupt"/>
+    /// the harness's own reset follows, as <see cref="Start"/> applies it.
+    /// </summary>
+    public static NodeProcessHarness StartUnderParentIgnoringInterrupt(bool resetInterrupt, params string[] arguments) =>
+        Launch(resetInterrupt ? ["--ignore-signal=INT", "env", "--default-signal=INT"] : ["--ignore-signal=INT"], arguments);
+
+    private static NodeProcessHarness Launch(string[] envArguments, string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in envArguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.ArgumentList.Add("dotnet");
         start.ArgumentList.Add(NodePath());
         foreach (var argument in arguments)
         {
@@ -127,6 +147,15 @@ internal sealed partial class NodeProcessHarness : IDisposable
     {
         Assert.Equal(0, SendSignal(_process.Id, Sigint));
         Assert.True(_process.WaitForExit(timeout ?? TimeSpan.FromSeconds(20)), $"aro-node did not stop on SIGINT.\nstdout:\n{Output}");
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
+
+    /// <summary>Asks for a graceful stop with SIGTERM (as a service manager does) and waits for the exit code.</summary>
+    public int Terminate(TimeSpan? timeout = null)
+    {
+        Assert.Equal(0, SendSignal(_process.Id, Sigterm));
+        Assert.True(_process.WaitForExit(timeout ?? TimeSpan.FromSeconds(20)), $"aro-node did not stop on SIGTERM.\nstdout:\n{Output}");
         _process.WaitForExit();
         return _process.ExitCode;
     }
