@@ -59,6 +59,7 @@ public sealed partial class TxPool
                 var before = (queue.PendingCount, queue.Count);
                 var droppedBefore = dropped.Count;
                 queue.Nonce = accounts[s].Nonce;
+                queue.Head = new HeadAccount(accounts[s].Nonce, accounts[s].Balance, version);
                 queue.RemoveStale(dropped);
                 DropUnaffordable(queue, accounts[s].Balance, dropped);
                 for (var i = droppedBefore; i < dropped.Count; i++)

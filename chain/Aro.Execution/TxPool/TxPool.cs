@@ -168,8 +168,6 @@ public sealed partial class TxPool
             return refused;
         }
 
-        ITxPoolStateReader state;
-        long version;
         lock (_lock)
         {
             // Cheap before the recovery: gossip delivers most transactions more than once.
@@ -177,9 +175,6 @@ public sealed partial class TxPool
             {
                 return TxPoolAddResult.Refused(TxPoolError.AlreadyKnown, hash);
             }
-
-            state = _state;
-            version = _headVersion;
         }
 
         if (!TxSender.TryRecover(tx, out var sender))
@@ -192,17 +187,38 @@ public sealed partial class TxPool
             return TxPoolAddResult.Refused(TxPoolError.InsufficientFunds, hash, "value + gas limit × max fee exceeds 2^256 − 1");
         }
 
-        var (nonce, balance) = state.GetNonceAndBalance(sender);
         var promoted = new List<PooledTx>();
-        TxPoolAddResult result;
+        TxPoolAddResult result = default;
+        ITxPoolStateReader? state = null;
+        long version = 0;
         lock (_lock)
         {
-            if (version != _headVersion)
+            // A sender already pooled was read at this head, and the same reader would answer the same.
+            if (_senders.TryGetValue(sender, out var known) && known.Head.Version == _headVersion)
             {
-                (nonce, balance) = _state.GetNonceAndBalance(sender);
+                result = Insert(tx, sender, size, cost, known.Head, promoted);
             }
+            else
+            {
+                state = _state;
+                version = _headVersion;
+            }
+        }
 
-            result = Insert(tx, sender, size, cost, nonce, balance, promoted);
+        if (state is not null)
+        {
+            // A new sender, or one not yet re-read since the last head: read outside the lock as before.
+            var (nonce, balance) = state.GetNonceAndBalance(sender);
+            lock (_lock)
+            {
+                if (version != _headVersion)
+                {
+                    version = _headVersion;
+                    (nonce, balance) = _state.GetNonceAndBalance(sender);
+                }
+
+                result = Insert(tx, sender, size, cost, new HeadAccount(nonce, balance, version), promoted);
+            }
         }
 
         RaiseNewPending(promoted);
@@ -235,8 +251,8 @@ public sealed partial class TxPool
         return null;
     }
 
-    // Under the lock.
-    private TxPoolAddResult Insert(Transaction tx, Address sender, int size, UInt256 cost, ulong stateNonce, UInt256 balance, List<PooledTx> promoted)
+    // Under the lock; head is the sender's account at the current head (read now or remembered by its queue).
+    private TxPoolAddResult Insert(Transaction tx, Address sender, int size, UInt256 cost, HeadAccount head, List<PooledTx> promoted)
     {
         var hash = tx.Hash;
         if (_byHash.ContainsKey(hash))
@@ -252,7 +268,9 @@ public sealed partial class TxPool
 
         // A sender already in the pool keeps the nonce the pool tracks (the head's, advanced by inclusions).
         _senders.TryGetValue(sender, out var queue);
-        var accountNonce = queue?.Nonce ?? stateNonce;
+        queue?.Head = head;
+        var accountNonce = queue?.Nonce ?? head.Nonce;
+        var balance = head.Balance;
         if (tx.Nonce < accountNonce)
         {
             return TxPoolAddResult.Refused(TxPoolError.NonceTooLow, hash, $"address {sender}, tx: {tx.Nonce} state: {accountNonce}");
@@ -293,7 +311,7 @@ public sealed partial class TxPool
 
         if (queue is null)
         {
-            queue = new SenderQueue(accountNonce);
+            queue = new SenderQueue(accountNonce) { Head = head };
             _senders.Add(sender, queue);
         }
 
