@@ -29,6 +29,7 @@ public sealed partial class TxPool
     private long _nextSequence;
     private int _pendingCount;
     private int _queuedCount;
+    private int _lastHeadPassReads;
 
     public TxPool(TxPoolOptions options, ITxPoolStateReader state)
     {
@@ -45,6 +46,9 @@ public sealed partial class TxPool
     public event EventHandler<NewPendingTxsEventArgs>? NewPending;
 
     public TxPoolOptions Options => _options;
+
+    /// <summary>How many accounts the last <see cref="OnNewHead"/> read from state (the rest it knew from the block's changes).</summary>
+    public int LastHeadPassReads => Volatile.Read(ref _lastHeadPassReads);
 
     public int PendingCount => Volatile.Read(ref _pendingCount);
 
