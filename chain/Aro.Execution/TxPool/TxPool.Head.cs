@@ -40,6 +40,12 @@ public sealed partial class TxPool
                 changed = changes.Accounts;
             }
 
+            if (baseFee != _baseFee)
+            {
+                // The eviction order depends on the base fee; rebuilt when an eviction next needs it.
+                _tails = null;
+            }
+
             _state = state;
             _baseFee = baseFee;
             version = ++_headVersion;
@@ -99,34 +105,28 @@ public sealed partial class TxPool
                     continue;
                 }
 
-                var before = (queue.PendingCount, queue.Count);
+                var (nonce, balance) = accounts[s];
+                queue.Head = new HeadAccount(nonce, balance, version);
+
+                // Nothing pooled is below the queue's nonce, so with the same nonce and a balance that
+                // still covers the lot nothing is dropped, promoted or demoted: the common case.
+                if (queue.Nonce == nonce && queue.TotalCost <= balance)
+                {
+                    continue;
+                }
+
+                var before = BeginChange(queue);
                 var droppedBefore = dropped.Count;
-                queue.Nonce = accounts[s].Nonce;
-                queue.Head = new HeadAccount(accounts[s].Nonce, accounts[s].Balance, version);
+                queue.Nonce = nonce;
                 queue.RemoveStale(dropped);
-                DropUnaffordable(queue, accounts[s].Balance, dropped);
+                DropUnaffordable(queue, balance, dropped);
                 for (var i = droppedBefore; i < dropped.Count; i++)
                 {
                     _byHash.Remove(dropped[i].Hash);
                 }
 
-                queue.RecountPending(promoted);
-                _pendingCount += queue.PendingCount - before.PendingCount;
-                _queuedCount += queue.Count - queue.PendingCount - (before.Count - before.PendingCount);
-                if (queue.Count == 0)
-                {
-                    _senders.Remove(sender);
-                }
+                EndChange(sender, queue, before, promoted);
             }
-
-            // The eviction order depends on the base fee: rebuild it from the surviving tails.
-            var tails = new SortedSet<PooledTx>(new EvictionOrder(baseFee));
-            foreach (var queue in _senders.Values)
-            {
-                tails.Add(queue.Tail!);
-            }
-
-            _tails = tails;
         }
 
         RaiseNewPending(promoted);

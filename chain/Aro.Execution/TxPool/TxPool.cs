@@ -19,8 +19,9 @@ public sealed partial class TxPool
     private readonly Dictionary<Hash256, PooledTx> _byHash = [];
     private readonly Dictionary<Address, SenderQueue> _senders = [];
 
-    // Every sender's highest-nonce transaction, cheapest first: the eviction candidates.
-    private SortedSet<PooledTx> _tails;
+    // Every sender's highest-nonce transaction, cheapest at the current base fee first: the eviction
+    // candidates. Null after a head changed the base fee, until an eviction needs it (see Tails).
+    private SortedSet<PooledTx>? _tails;
     private ITxPoolStateReader _state;
     private UInt256 _baseFee;
 
@@ -302,7 +303,7 @@ public sealed partial class TxPool
 
             if (_byHash.Count >= _options.MaxPoolSize)
             {
-                var victim = _tails.Min;
+                var victim = Tails().Min;
                 if (victim is null || TxPricing.ComparePrice(tx, victim.Transaction, baseFee) <= 0)
                 {
                     return TxPoolAddResult.Refused(TxPoolError.TxPoolFull, hash);
@@ -346,7 +347,7 @@ public sealed partial class TxPool
     {
         if (queue.Tail is { } tail)
         {
-            _tails.Remove(tail);
+            _tails?.Remove(tail);
         }
 
         return (queue.PendingCount, queue.Count);
@@ -359,12 +360,27 @@ public sealed partial class TxPool
         _queuedCount += queue.Count - queue.PendingCount - (before.Count - before.Pending);
         if (queue.Tail is { } tail)
         {
-            _tails.Add(tail);
+            _tails?.Add(tail);
         }
         else
         {
             _senders.Remove(sender);
         }
+    }
+
+    // Under the lock. Rebuilt here, not by every head: a pool that is not full never needs it.
+    private SortedSet<PooledTx> Tails()
+    {
+        if (_tails is null)
+        {
+            _tails = new SortedSet<PooledTx>(new EvictionOrder(_baseFee));
+            foreach (var queue in _senders.Values)
+            {
+                _tails.Add(queue.Tail!);
+            }
+        }
+
+        return _tails;
     }
 
     private void RaiseNewPending(List<PooledTx> promoted)
