@@ -4,7 +4,9 @@ namespace Aro.Execution.TxPool;
 
 /// <summary>
 /// The account state the pool checks transactions against: the state after the current head block.
-/// Implementations must be safe to call from several threads at once (the pool reads outside its lock).
+/// Implementations must be safe to call from several threads at once (the pool reads outside its lock),
+/// and one reader is one head's state: it answers the same for an address every time, so the pool may
+/// remember an answer until <see cref="TxPool.OnNewHead"/> hands it the next head's reader.
 /// </summary>
 public interface ITxPoolStateReader
 {

@@ -13,6 +13,12 @@ internal sealed class SenderQueue(ulong nonce)
     /// <summary>The account's next nonce as the pool knows it (head state, advanced by included transactions).</summary>
     public ulong Nonce { get; set; } = nonce;
 
+    /// <summary>
+    /// The account as the head of <see cref="HeadAccount.Version"/> holds it: admission at that same head
+    /// uses it instead of reading state again (the reader of one head always answers the same).
+    /// </summary>
+    public HeadAccount Head { get; set; }
+
     public int Count => _txs.Count;
 
     public int PendingCount { get; private set; }

@@ -1,43 +1,92 @@
 using Aro.Core;
+using Aro.State.World;
 
 namespace Aro.Execution.TxPool;
 
 public sealed partial class TxPool
 {
     /// <summary>
-    /// A new block is final (instant finality: the head only moves forward). Re-reads every pooled
+    /// A new block is final (instant finality: the head only moves forward). Learns every pooled
     /// sender's nonce and balance at <paramref name="state"/>, drops transactions below the nonce and,
     /// walking up from it, the first one the balance no longer covers together with everything after it;
     /// re-derives pending and queued; adopts the next block's <paramref name="baseFee"/>.
     /// </summary>
     /// <remarks>
-    /// The state reads (a trie walk per sender, thousands under load) run outside the lock, so admission
-    /// goes on meanwhile: an <see cref="Add"/> in between already reads <paramref name="state"/> (the
-    /// version was bumped first), and a sender it adds was read at this head. Should a newer head arrive
-    /// before the reads are applied, they are stale and that head's own pass does the work.
+    /// <para>
+    /// With <paramref name="changes"/> made against the reader the pool already holds, only the senders
+    /// the block changed take new values (from the set) and the others keep the account remembered at the
+    /// previous head; a sender with nothing remembered from that head, or a call without the set (or with
+    /// one made against another parent), is read from <paramref name="state"/>.
+    /// </para>
+    /// <para>
+    /// The state reads (a trie walk per sender) run outside the lock, so admission goes on meanwhile:
+    /// an <see cref="Add(Transaction)"/> in between already reads <paramref name="state"/> (the version
+    /// was bumped first), and a sender it adds was read at this head. Should a newer head arrive before
+    /// the reads are applied, they are stale and that head's own pass does the work.
+    /// </para>
     /// </remarks>
     /// <returns>How many transactions were dropped.</returns>
-    public int OnNewHead(ITxPoolStateReader state, UInt256 baseFee)
+    public int OnNewHead(ITxPoolStateReader state, UInt256 baseFee, HeadChanges? changes = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         Address[] senders;
+        HeadAccount[] remembered;
+        IReadOnlyDictionary<Address, Account?>? changed = null;
         long version;
         lock (_lock)
         {
+            if (changes is not null && ReferenceEquals(changes.Parent, _state))
+            {
+                changed = changes.Accounts;
+            }
+
+            if (baseFee != _baseFee)
+            {
+                // The eviction order depends on the base fee; rebuilt when an eviction next needs it.
+                _tails = null;
+            }
+
             _state = state;
             _baseFee = baseFee;
             version = ++_headVersion;
             senders = new Address[_senders.Count];
-            _senders.Keys.CopyTo(senders, 0);
+            remembered = new HeadAccount[senders.Length];
+            var i = 0;
+            foreach (var (sender, queue) in _senders)
+            {
+                senders[i] = sender;
+                remembered[i++] = queue.Head;
+            }
         }
 
         // Address order, so the promotion event lists transactions the same way on every node.
-        Array.Sort(senders);
+        Array.Sort(senders, remembered);
         var accounts = new (ulong Nonce, UInt256 Balance)[senders.Length];
+        var reads = 0;
         for (var i = 0; i < senders.Length; i++)
         {
-            accounts[i] = state.GetNonceAndBalance(senders[i]);
+            if (changed is null)
+            {
+                accounts[i] = state.GetNonceAndBalance(senders[i]);
+                reads++;
+            }
+            else if (changed.TryGetValue(senders[i], out var account))
+            {
+                accounts[i] = account is { } a ? (a.Nonce, a.Balance) : (0UL, UInt256.Zero);
+            }
+            else if (remembered[i].Version == version - 1)
+            {
+                // Read at the parent, and the block did not change it.
+                accounts[i] = (remembered[i].Nonce, remembered[i].Balance);
+            }
+            else
+            {
+                accounts[i] = state.GetNonceAndBalance(senders[i]);
+                reads++;
+            }
         }
+
+        Volatile.Write(ref _lastHeadPassReads, reads);
 
         var promoted = new List<PooledTx>();
         var dropped = new List<PooledTx>();
@@ -56,33 +105,28 @@ public sealed partial class TxPool
                     continue;
                 }
 
-                var before = (queue.PendingCount, queue.Count);
+                var (nonce, balance) = accounts[s];
+                queue.Head = new HeadAccount(nonce, balance, version);
+
+                // Nothing pooled is below the queue's nonce, so with the same nonce and a balance that
+                // still covers the lot nothing is dropped, promoted or demoted: the common case.
+                if (queue.Nonce == nonce && queue.TotalCost <= balance)
+                {
+                    continue;
+                }
+
+                var before = BeginChange(queue);
                 var droppedBefore = dropped.Count;
-                queue.Nonce = accounts[s].Nonce;
+                queue.Nonce = nonce;
                 queue.RemoveStale(dropped);
-                DropUnaffordable(queue, accounts[s].Balance, dropped);
+                DropUnaffordable(queue, balance, dropped);
                 for (var i = droppedBefore; i < dropped.Count; i++)
                 {
                     _byHash.Remove(dropped[i].Hash);
                 }
 
-                queue.RecountPending(promoted);
-                _pendingCount += queue.PendingCount - before.PendingCount;
-                _queuedCount += queue.Count - queue.PendingCount - (before.Count - before.PendingCount);
-                if (queue.Count == 0)
-                {
-                    _senders.Remove(sender);
-                }
+                EndChange(sender, queue, before, promoted);
             }
-
-            // The eviction order depends on the base fee: rebuild it from the surviving tails.
-            var tails = new SortedSet<PooledTx>(new EvictionOrder(baseFee));
-            foreach (var queue in _senders.Values)
-            {
-                tails.Add(queue.Tail!);
-            }
-
-            _tails = tails;
         }
 
         RaiseNewPending(promoted);

@@ -19,8 +19,9 @@ public sealed partial class TxPool
     private readonly Dictionary<Hash256, PooledTx> _byHash = [];
     private readonly Dictionary<Address, SenderQueue> _senders = [];
 
-    // Every sender's highest-nonce transaction, cheapest first: the eviction candidates.
-    private SortedSet<PooledTx> _tails;
+    // Every sender's highest-nonce transaction, cheapest at the current base fee first: the eviction
+    // candidates. Null after a head changed the base fee, until an eviction needs it (see Tails).
+    private SortedSet<PooledTx>? _tails;
     private ITxPoolStateReader _state;
     private UInt256 _baseFee;
 
@@ -29,6 +30,7 @@ public sealed partial class TxPool
     private long _nextSequence;
     private int _pendingCount;
     private int _queuedCount;
+    private int _lastHeadPassReads;
 
     public TxPool(TxPoolOptions options, ITxPoolStateReader state)
     {
@@ -45,6 +47,9 @@ public sealed partial class TxPool
     public event EventHandler<NewPendingTxsEventArgs>? NewPending;
 
     public TxPoolOptions Options => _options;
+
+    /// <summary>How many accounts the last <see cref="OnNewHead"/> read from state (the rest it knew from the block's changes).</summary>
+    public int LastHeadPassReads => Volatile.Read(ref _lastHeadPassReads);
 
     public int PendingCount => Volatile.Read(ref _pendingCount);
 
@@ -168,8 +173,6 @@ public sealed partial class TxPool
             return refused;
         }
 
-        ITxPoolStateReader state;
-        long version;
         lock (_lock)
         {
             // Cheap before the recovery: gossip delivers most transactions more than once.
@@ -177,9 +180,6 @@ public sealed partial class TxPool
             {
                 return TxPoolAddResult.Refused(TxPoolError.AlreadyKnown, hash);
             }
-
-            state = _state;
-            version = _headVersion;
         }
 
         if (!TxSender.TryRecover(tx, out var sender))
@@ -192,17 +192,38 @@ public sealed partial class TxPool
             return TxPoolAddResult.Refused(TxPoolError.InsufficientFunds, hash, "value + gas limit × max fee exceeds 2^256 − 1");
         }
 
-        var (nonce, balance) = state.GetNonceAndBalance(sender);
         var promoted = new List<PooledTx>();
-        TxPoolAddResult result;
+        TxPoolAddResult result = default;
+        ITxPoolStateReader? state = null;
+        long version = 0;
         lock (_lock)
         {
-            if (version != _headVersion)
+            // A sender already pooled was read at this head, and the same reader would answer the same.
+            if (_senders.TryGetValue(sender, out var known) && known.Head.Version == _headVersion)
             {
-                (nonce, balance) = _state.GetNonceAndBalance(sender);
+                result = Insert(tx, sender, size, cost, known.Head, promoted);
             }
+            else
+            {
+                state = _state;
+                version = _headVersion;
+            }
+        }
 
-            result = Insert(tx, sender, size, cost, nonce, balance, promoted);
+        if (state is not null)
+        {
+            // A new sender, or one not yet re-read since the last head: read outside the lock as before.
+            var (nonce, balance) = state.GetNonceAndBalance(sender);
+            lock (_lock)
+            {
+                if (version != _headVersion)
+                {
+                    version = _headVersion;
+                    (nonce, balance) = _state.GetNonceAndBalance(sender);
+                }
+
+                result = Insert(tx, sender, size, cost, new HeadAccount(nonce, balance, version), promoted);
+            }
         }
 
         RaiseNewPending(promoted);
@@ -235,8 +256,8 @@ public sealed partial class TxPool
         return null;
     }
 
-    // Under the lock.
-    private TxPoolAddResult Insert(Transaction tx, Address sender, int size, UInt256 cost, ulong stateNonce, UInt256 balance, List<PooledTx> promoted)
+    // Under the lock; head is the sender's account at the current head (read now or remembered by its queue).
+    private TxPoolAddResult Insert(Transaction tx, Address sender, int size, UInt256 cost, HeadAccount head, List<PooledTx> promoted)
     {
         var hash = tx.Hash;
         if (_byHash.ContainsKey(hash))
@@ -252,7 +273,9 @@ public sealed partial class TxPool
 
         // A sender already in the pool keeps the nonce the pool tracks (the head's, advanced by inclusions).
         _senders.TryGetValue(sender, out var queue);
-        var accountNonce = queue?.Nonce ?? stateNonce;
+        queue?.Head = head;
+        var accountNonce = queue?.Nonce ?? head.Nonce;
+        var balance = head.Balance;
         if (tx.Nonce < accountNonce)
         {
             return TxPoolAddResult.Refused(TxPoolError.NonceTooLow, hash, $"address {sender}, tx: {tx.Nonce} state: {accountNonce}");
@@ -280,7 +303,7 @@ public sealed partial class TxPool
 
             if (_byHash.Count >= _options.MaxPoolSize)
             {
-                var victim = _tails.Min;
+                var victim = Tails().Min;
                 if (victim is null || TxPricing.ComparePrice(tx, victim.Transaction, baseFee) <= 0)
                 {
                     return TxPoolAddResult.Refused(TxPoolError.TxPoolFull, hash);
@@ -293,7 +316,7 @@ public sealed partial class TxPool
 
         if (queue is null)
         {
-            queue = new SenderQueue(accountNonce);
+            queue = new SenderQueue(accountNonce) { Head = head };
             _senders.Add(sender, queue);
         }
 
@@ -324,7 +347,7 @@ public sealed partial class TxPool
     {
         if (queue.Tail is { } tail)
         {
-            _tails.Remove(tail);
+            _tails?.Remove(tail);
         }
 
         return (queue.PendingCount, queue.Count);
@@ -337,12 +360,27 @@ public sealed partial class TxPool
         _queuedCount += queue.Count - queue.PendingCount - (before.Count - before.Pending);
         if (queue.Tail is { } tail)
         {
-            _tails.Add(tail);
+            _tails?.Add(tail);
         }
         else
         {
             _senders.Remove(sender);
         }
+    }
+
+    // Under the lock. Rebuilt here, not by every head: a pool that is not full never needs it.
+    private SortedSet<PooledTx> Tails()
+    {
+        if (_tails is null)
+        {
+            _tails = new SortedSet<PooledTx>(new EvictionOrder(_baseFee));
+            foreach (var queue in _senders.Values)
+            {
+                _tails.Add(queue.Tail!);
+            }
+        }
+
+        return _tails;
     }
 
     private void RaiseNewPending(List<PooledTx> promoted)

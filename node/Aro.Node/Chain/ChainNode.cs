@@ -25,6 +25,8 @@ public sealed class ChainNode : IChainReader, IDisposable
     private readonly Lock _commitLock = new();
     // Replaced (never mutated) after each commit, so readers see the old head or the new one, never a mix.
     private volatile BlockHeader _head;
+    // The reader the pool was last handed (guarded by _commitLock): the parent of the next block's changes.
+    private HeadStateReader _poolHead;
     private bool _disposed;
 
     private ChainNode(RocksDbStore store, ChainStore chain, GenesisSpec genesis, ModuleHost modules, IEvidenceHandler? evidence)
@@ -45,6 +47,7 @@ public sealed class ChainNode : IChainReader, IDisposable
             FeeRecipient = genesis.Modules.ContainsKey(GposModule.GenesisSection) ? GposModule.Address : null,
         };
         _head = ReadHeadHeader(chain);
+        _poolHead = new HeadStateReader(_nodes, _head.StateRoot);
         TxPool = new TxPool(
             new TxPoolOptions
             {
@@ -54,7 +57,7 @@ public sealed class ChainNode : IChainReader, IDisposable
                 MinGasPrice = genesis.MinBaseFeePerGas,
                 BaseFee = NextBaseFee(_head),
             },
-            new HeadStateReader(_nodes, _head.StateRoot));
+            _poolHead);
     }
 
     public ulong ChainId { get; }
@@ -133,7 +136,8 @@ public sealed class ChainNode : IChainReader, IDisposable
     /// Appends a block its maker has executed on <paramref name="state"/>: block, receipts, state and
     /// <paramref name="commit"/> go to disk in one synced batch; only then does <see cref="Head"/> move,
     /// the pool forget the included transactions, <see cref="BlockCommitted"/> fire, and the pool
-    /// re-check its senders at the new state. A refused block (wrong parent, state root mismatch) writes nothing.
+    /// re-check its senders at the new state (from the accounts <paramref name="state"/> changed, when it
+    /// was opened at the parent's root; otherwise by reading every pooled sender). A refused block (wrong parent, state root mismatch) writes nothing.
     /// </summary>
     /// <param name="senders">The sender of each transaction of the block, index for index (the maker recovered them already).</param>
     /// <param name="blockLogs">The hook logs of the block's execution (<c>BlockExecutionResult.BlockEvents</c>); stored in the same batch.</param>
@@ -150,11 +154,24 @@ public sealed class ChainNode : IChainReader, IDisposable
             throw new ArgumentException($"Block {block.Number} has {transactions.Length} transactions but {senders.Count} senders.", nameof(senders));
         }
 
+        HeadStateReader headState;
+        HeadChanges? changes = null;
         lock (_commitLock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
+
+            // What the block changed, taken before the commit clears it. Only a state opened at the
+            // parent's root with nothing committed since holds every change from the parent.
+            var changed = state.StateRoot == _head.StateRoot ? state.GetChangedAccounts() : null;
             Store.CommitBlock(block, receipts, commit, state, blockLogs);
             _head = block.Header;
+            headState = new HeadStateReader(_nodes, block.Header.StateRoot);
+            if (changed is not null)
+            {
+                changes = new HeadChanges(_poolHead, changed);
+            }
+
+            _poolHead = headState;
         }
 
         if (transactions.Length > 0)
@@ -171,7 +188,7 @@ public sealed class ChainNode : IChainReader, IDisposable
         // Subscribers first: the included transactions already left the pool, and the head pass below
         // (a state read per pooled sender) need not delay newHeads or the head announcement.
         BlockCommitted?.Invoke(this, new BlockCommittedEventArgs(block, receipts, blockLogs));
-        TxPool.OnNewHead(new HeadStateReader(_nodes, block.Header.StateRoot), NextBaseFee(block.Header));
+        TxPool.OnNewHead(headState, NextBaseFee(block.Header), changes);
     }
 
     public void Dispose()

@@ -37,32 +37,4 @@ public class TxPoolSenderTests
         Assert.Equal(0, state.SingleReads);
         Assert.Equal(3, pool.PendingCount);
     }
-
-    private sealed class CountingState(ITxPoolStateReader inner) : ITxPoolStateReader
-    {
-        private int _accountReads;
-        private int _singleReads;
-
-        public int AccountReads => _accountReads;
-
-        public int SingleReads => _singleReads;
-
-        public ulong GetNonce(Address address)
-        {
-            Interlocked.Increment(ref _singleReads);
-            return inner.GetNonce(address);
-        }
-
-        public UInt256 GetBalance(Address address)
-        {
-            Interlocked.Increment(ref _singleReads);
-            return inner.GetBalance(address);
-        }
-
-        public (ulong Nonce, UInt256 Balance) GetNonceAndBalance(Address address)
-        {
-            Interlocked.Increment(ref _accountReads);
-            return (inner.GetNonce(address), inner.GetBalance(address));
-        }
-    }
 }
