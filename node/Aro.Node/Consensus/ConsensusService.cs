@@ -259,6 +259,48 @@ internal sealed class ConsensusService
         {
             Log(LogLevel.Information, "Replayed {Count} consensus WAL records of height {Height}: round {Round}, step {Step}", inputs.Count, height, _core.Round, _core.Step);
         }
+
+        LeaveRoundOfUnsentSignature(height, set, inputs);
+    }
+
+    /// <summary>
+    /// A kill between the signer saving a signature and the WAL logging the message leaves the signer
+    /// ahead of the replay: it refuses to sign that round's earlier steps again, or the same step for a
+    /// block rebuilt after the restart, so the round can never complete with this node's votes (a lone
+    /// validator halts for good). The message was never sent (the WAL write comes before the
+    /// broadcast), so nobody counted it and the lock the replay restored is still the whole truth:
+    /// moving on to the next round, as a precommit timeout would, is safe.
+    /// </summary>
+    private void LeaveRoundOfUnsentSignature(ulong height, Aro.Consensus.Validators.ValidatorSet set, IReadOnlyList<ConsensusInput> replayed)
+    {
+        if (_signer.LastSigned is not { } signed || signed.Height != height || _core.Round > signed.Round)
+        {
+            return;
+        }
+
+        var myIndex = set.TryGetIndex(_signer.Address, out var index) ? (uint)index : uint.MaxValue;
+        foreach (var input in replayed)
+        {
+            var sent = input switch
+            {
+                ProposalReceived p when p.Proposal.ProposerIndex == myIndex => (p.Proposal.Round, SignStep.Proposal),
+                VoteReceived v when v.Vote.Validator == _signer.Address => (v.Vote.Round, v.Vote.Type == VoteType.Prevote ? SignStep.Prevote : SignStep.Precommit),
+                _ => ((uint, SignStep)?)null,
+            };
+            if (sent is { } own && signed.CompareStep(height, own.Item1, own.Item2) == 0)
+            {
+                return; // the last signature was logged, so it was sent: the replay carries it
+            }
+        }
+
+        Log(LogLevel.Warning, "The validator key signed {Step} at {Height}/{Round} but the consensus WAL has no such message (stopped in between); it was never sent, moving on to round {Next}", signed.Step, height, signed.Round, signed.Round + 1);
+        while (_core.Round <= signed.Round && _core.Step != RoundStep.Committed)
+        {
+            // Logged like any input, so a later replay takes the same way out of the round.
+            var leave = new TimeoutElapsed(new TimeoutInfo(height, _core.Round, RoundStep.Precommit));
+            _wal.AppendInput(leave, sync: true);
+            Perform(_core.Handle(leave));
+        }
     }
 
     /// <summary>Logs the set a height starts with when it differs from the last one (at start, and at epoch changes).</summary>
