@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using Aro.Core;
-using Aro.Core.Crypto;
 using Aro.Core.Transactions;
 using Aro.Execution.TxPool;
 using Aro.State.Trie;
 using Aro.State.World;
+using Aro.Testing.Modules;
 using BenchmarkDotNet.Attributes;
 
 namespace Aro.Benchmarks;
@@ -39,8 +39,8 @@ public class TxPoolHeadBenchmarks
         var keys = new byte[Senders][];
         for (var s = 0; s < Senders; s++)
         {
-            keys[s] = Key(s);
-            var sender = AddressOf(keys[s]);
+            keys[s] = TestKeys.PrivateKey(0x02, s);
+            var sender = TestKeys.AddressOf(keys[s]);
             world.AddBalance(sender, balance);
             if (s < Changed)
             {
@@ -50,7 +50,7 @@ public class TxPoolHeadBenchmarks
 
         for (var other = 0; other < 8_000; other++)
         {
-            world.AddBalance(AddressOf(Key(100_000 + other)), 1);
+            world.AddBalance(TestKeys.AddressOf(TestKeys.PrivateKey(0x02, 100_000 + other)), 1);
         }
 
         var root = world.Commit(nodes);
@@ -85,23 +85,6 @@ public class TxPoolHeadBenchmarks
     {
         _current ^= 1;
         return _readers[_current];
-    }
-
-    private static Address AddressOf(byte[] key)
-    {
-        Span<byte> publicKey = stackalloc byte[Secp256k1.UncompressedPublicKeyLength];
-        Secp256k1.GetPublicKey(key, publicKey);
-        return Address.FromPublicKey(publicKey);
-    }
-
-    private static byte[] Key(int seed)
-    {
-        var key = new byte[32];
-        key[0] = 0x02;
-        key[29] = (byte)(seed >> 16);
-        key[30] = (byte)(seed >> 8);
-        key[31] = (byte)seed;
-        return key;
     }
 
     private sealed class TrieReader(ITrieNodeReader nodes, Hash256 root) : ITxPoolStateReader

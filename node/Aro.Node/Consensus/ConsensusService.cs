@@ -285,9 +285,9 @@ internal sealed class ConsensusService
             {
                 ProposalReceived p when p.Proposal.ProposerIndex == myIndex => (p.Proposal.Round, SignStep.Proposal),
                 VoteReceived v when v.Vote.Validator == _signer.Address => (v.Vote.Round, v.Vote.Type == VoteType.Prevote ? SignStep.Prevote : SignStep.Precommit),
-                _ => ((uint, SignStep)?)null,
+                _ => ((uint Round, SignStep Step)?)null,
             };
-            if (sent is { } own && signed.CompareStep(height, own.Item1, own.Item2) == 0)
+            if (sent is { } own && signed.CompareStep(height, own.Round, own.Step) == 0)
             {
                 return; // the last signature was logged, so it was sent: the replay carries it
             }
